@@ -1,0 +1,289 @@
+//! Clean: keep the story, drop the page around it.
+//!
+//! Contract: [`clean`] takes an article's raw text and returns its display-form (NFKC)
+//! paragraphs without page furniture, with the headline taken out (and every repeat of it
+//! dropped), the dateline stripped from the lead, and hard-wrapped wire lines joined back into
+//! paragraphs. It only removes or joins text, never rewrites it, so every sentence cut from a
+//! paragraph still stands, up to whitespace, in the input.
+//!
+//! The rules, in order:
+//! 1. Display form (NFKC), line ends unified, invisible format characters (zero-width space,
+//!    byte-order mark, soft hyphen) and control characters removed.
+//! 2. Page furniture: a line matching a `[line]` pattern of `resources/boilerplate/*.txt` is
+//!    dropped; a line matching a `[tail]` pattern in the second half of the article ends it
+//!    (comment forms, related-article lists). Patterns match the whole folded line. A short line
+//!    (at most [`CAPTION_WORDS`] words) ending in a colon introduces something the text does
+//!    not carry (a video, a form, `آخر تحديث:`), and is dropped too.
+//! 3. Paragraphs: when most lines are 40–90 characters long the text is hard-wrapped wire copy
+//!    and lines are joined, a new paragraph starting at a blank or indented line or after a
+//!    short line that ends a sentence; otherwise every line is a paragraph.
+//! 4. Title: the headline given by the input, or else a first paragraph of at most
+//!    [`TITLE_WORDS`] words without final punctuation. Paragraphs equal to it (folded) are dropped.
+//! 5. Dateline: the first matching `[prefix]` of `resources/datelines/*.txt` at the start of one
+//!    of the first two paragraphs is stripped (once per article).
+//! 6. Headings: other short paragraphs without final punctuation are kept but marked, so that
+//!    they count as text but are not offered to the briefing.
+
+use crate::normalize::{display, fold};
+use crate::resources::{BOILERPLATE_PATTERNS, DATELINE_PATTERNS};
+
+/// A caption or label line ending in a colon has at most this many words.
+pub const CAPTION_WORDS: usize = 12;
+/// A headline has at most this many words.
+pub const TITLE_WORDS: usize = 25;
+/// A heading inside the article has at most this many words.
+pub const HEADING_WORDS: usize = 15;
+
+/// One paragraph of cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Display-form text of the paragraph, on one line.
+    pub text: String,
+    /// A short line without final punctuation inside the article (a sub-heading).
+    pub heading: bool,
+}
+
+/// An article after cleaning.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cleaned {
+    /// The headline, if one was given or recognised.
+    pub title: Option<String>,
+    /// The story's paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// True when the text ends like a sentence: `. ! ? ؟ …`, possibly followed by closing quotes
+/// or brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
+    });
+    t.ends_with(['.', '!', '?', '؟', '…'])
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Folded, whitespace-collapsed key used to compare lines.
+fn line_key(s: &str) -> String {
+    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn tidy(raw: &str) -> String {
+    let text = display(raw);
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                out.push('\n');
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+            }
+            '\n' | '\t' => out.push(c),
+            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Drops furniture lines; returns the kept lines (blank lines kept as paragraph breaks).
+fn drop_furniture(text: &str) -> Vec<&str> {
+    let bp = &*BOILERPLATE_PATTERNS;
+    let total = text.len().max(1);
+    let mut kept = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let at = offset;
+        offset += line.len() + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            kept.push("");
+            continue;
+        }
+        let key = line_key(trimmed);
+        if at * 2 >= total && bp.tail.is_match(&key) {
+            break;
+        }
+        if bp.line.is_match(&key) {
+            continue;
+        }
+        if trimmed.ends_with([':', '：']) && word_count(trimmed) <= CAPTION_WORDS {
+            continue;
+        }
+        kept.push(line);
+    }
+    kept
+}
+
+/// True when most non-blank lines look like fixed-width wire copy.
+fn is_hard_wrapped(lines: &[&str]) -> bool {
+    let lens: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.trim().chars().count())
+        .collect();
+    if lens.len() < 4 || lens.iter().any(|&n| n > 120) {
+        return false;
+    }
+    let wrapped = lens.iter().filter(|&&n| (40..=90).contains(&n)).count();
+    wrapped * 10 >= lens.len() * 6
+}
+
+fn paragraphs_of(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if !is_hard_wrapped(lines) {
+        for l in lines {
+            let t = l.trim();
+            if !t.is_empty() {
+                out.push(t.to_owned());
+            }
+        }
+        return out;
+    }
+    let width = lines.iter().map(|l| l.trim().chars().count()).max().unwrap_or(0);
+    let mut current = String::new();
+    let mut prev_short_end = false;
+    for l in lines {
+        let t = l.trim();
+        let indented = l.starts_with([' ', '\t']);
+        if t.is_empty() || indented || prev_short_end {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        if t.is_empty() {
+            prev_short_end = false;
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(t);
+        prev_short_end = t.chars().count() * 3 < width * 2 && ends_sentence(t);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn looks_like_title(p: &str) -> bool {
+    word_count(p) <= TITLE_WORDS && p.chars().count() <= 250 && !ends_sentence(p)
+}
+
+/// Strips a dateline from the start of a paragraph, if one is there.
+pub fn strip_dateline(p: &str) -> Option<&str> {
+    let d = &*DATELINE_PATTERNS;
+    for re in &d.prefix {
+        let Some(c) = re.captures(p) else { continue };
+        if let Some(place) = c.name("place") {
+            if d.not_places.contains(&line_key(place.as_str())) {
+                continue;
+            }
+        }
+        let rest = p[c.get(0).map_or(0, |m| m.end())..].trim_start();
+        if rest.is_empty() {
+            continue;
+        }
+        return Some(rest);
+    }
+    None
+}
+
+/// Cleans one article. `given_title` is a headline supplied by the input (JSONL `title`).
+pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
+    let text = tidy(raw);
+    let lines = drop_furniture(&text);
+    let mut paras = paragraphs_of(&lines);
+
+    let mut title = given_title.map(|t| display(t).trim().to_owned()).filter(|t| !t.is_empty());
+    if title.is_none() && paras.len() > 1 && looks_like_title(&paras[0]) {
+        title = Some(paras.remove(0));
+    }
+    if let Some(t) = &title {
+        let key = line_key(t);
+        paras.retain(|p| line_key(p) != key);
+    }
+
+    for p in paras.iter_mut().take(2) {
+        if let Some(rest) = strip_dateline(p) {
+            *p = rest.to_owned();
+            break;
+        }
+    }
+    paras.retain(|p| !p.trim().is_empty());
+
+    let paragraphs = paras
+        .into_iter()
+        .map(|text| Paragraph {
+            heading: word_count(&text) <= HEADING_WORDS && !ends_sentence(&text),
+            text,
+        })
+        .collect();
+    Cleaned { title, paragraphs }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(c: &Cleaned) -> Vec<&str> {
+        c.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn repeated_headline_and_furniture_removed() {
+        let raw = "الجعفري والن يبحثان الوضع\n\nالجعفري والن يبحثان الوضع\nآخر تحديث:\n\n بغداد/شبكة اخبار العراق- بحث الوزير الأوضاع.\n\nالتعليقات\n\nأضف تعليقاً\n\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\n";
+        let c = clean(raw, None);
+        assert_eq!(c.title.as_deref(), Some("الجعفري والن يبحثان الوضع"));
+        assert_eq!(texts(&c), vec!["بحث الوزير الأوضاع."]);
+    }
+
+    #[test]
+    fn colon_dateline_but_not_speech_verb() {
+        let c = clean("لندن: قال الجنرال شيئا.\n\nوقال: \"نحن مستمرون\".", None);
+        assert_eq!(texts(&c), vec!["قال الجنرال شيئا.", "وقال: \"نحن مستمرون\"."]);
+    }
+
+    #[test]
+    fn english_wire_copy_joined_and_dateline_stripped() {
+        let raw = "\t   LONDON (AP) _ An influential lawmaker from the governing Labor\nParty on Saturday backed Spanish requests to question the former\nChilean dictator, in London for back surgery, on allegations.\n\t   ``There have been something like a total of 3,197 cases'' of\nmurder and torture during the regime, the lawmaker said on radio.\n";
+        let c = clean(raw, None);
+        assert_eq!(c.title, None);
+        assert_eq!(c.paragraphs.len(), 2);
+        assert!(c.paragraphs[0].text.starts_with("An influential lawmaker"));
+        assert!(c.paragraphs[0].text.ends_with("on allegations."));
+    }
+
+    #[test]
+    fn given_title_removes_its_repeat() {
+        let c = clean("Storm closes bridge\nThe bridge closed at noon.", Some("Storm closes bridge"));
+        assert_eq!(c.title.as_deref(), Some("Storm closes bridge"));
+        assert_eq!(texts(&c), vec!["The bridge closed at noon."]);
+    }
+
+    #[test]
+    fn subheading_marked() {
+        let c = clean("First sentence here.\n\nA subheading\n\nMore text.", None);
+        assert!(!c.paragraphs[0].heading);
+        assert!(c.paragraphs[1].heading);
+    }
+
+    #[test]
+    fn caption_line_dropped() {
+        let c = clean("One.\n\nفيديو اجتماع وزير الدفاع العراقي مع الجنارل جون آلن:\n\nTwo.", None);
+        assert_eq!(texts(&c), vec!["One.", "Two."]);
+    }
+
+    #[test]
+    fn ends_sentence_cases() {
+        assert!(ends_sentence("done.”"));
+        assert!(ends_sentence("لماذا؟"));
+        assert!(!ends_sentence("الجعفري:الجهود الدولية"));
+    }
+}

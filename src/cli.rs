@@ -1,0 +1,187 @@
+//! Command-line arguments (binary only): clap types, turned into a library `Config` here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use briefing::{Budget, Config, Format, Language, Method, render::SplitFormat};
+
+/// Multi-document extractive briefings of news articles, in Arabic and English.
+#[derive(Parser, Debug)]
+#[command(name = "briefing", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Write one briefing of a cluster of related articles.
+    ///
+    /// PATH may be a file, a folder (read recursively, hidden files skipped), `-` for standard
+    /// input, or a `.jsonl` file with one article per line ({"id","title","text","source",
+    /// "url","published"}, only "text" required). Exit codes: 0 ok, 1 failure, 2 bad usage or
+    /// no usable input.
+    Summarize(SummarizeArgs),
+    /// Print each article's cleaned sentences in order, one per line.
+    Split(SplitArgs),
+}
+
+/// Inputs and shared options.
+#[derive(Args, Debug)]
+pub struct InputArgs {
+    /// Files, folders, `-` (standard input) or `.jsonl` files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Language of the articles: detect per article, or force one.
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    pub lang: LangArg,
+    /// Worker threads (default: all cores). The output is the same for any number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Write to FILE instead of standard output (written whole, or not at all).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Do not print warnings about skipped inputs on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `briefing summarize`.
+#[derive(Args, Debug)]
+pub struct SummarizeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Budget in words (the default budget is 100 words).
+    #[arg(long, value_name = "N", group = "budget")]
+    pub words: Option<usize>,
+    /// Budget in sentences.
+    #[arg(long, value_name = "N", group = "budget")]
+    pub sentences: Option<usize>,
+    /// Budget in characters (one space counted between sentences).
+    #[arg(long, value_name = "N", group = "budget")]
+    pub chars: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Scoring method.
+    #[arg(long, value_enum, default_value_t = MethodArg::Combined)]
+    pub method: MethodArg,
+    /// Show every sentence's scores and why it was or was not chosen.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// `briefing split`.
+#[derive(Args, Debug)]
+pub struct SplitArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format: plain lines (a blank line between articles) or JSON lines
+    /// ({"document","sentence","text"}).
+    #[arg(long, value_enum, default_value_t = SplitFormatArg::Lines)]
+    pub format: SplitFormatArg,
+}
+
+/// `--lang`.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum LangArg {
+    /// Detect each article's language.
+    Auto,
+    /// Arabic.
+    Ar,
+    /// English.
+    En,
+}
+
+/// `--format` of summarize.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum FormatArg {
+    /// Title, numbered sentences with source numbers, source list.
+    Text,
+    /// The same in Markdown.
+    Markdown,
+    /// The documented JSON schema.
+    Json,
+}
+
+/// `--format` of split.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum SplitFormatArg {
+    /// One sentence per line.
+    Lines,
+    /// One JSON object per sentence.
+    Jsonl,
+}
+
+/// `--method`.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum MethodArg {
+    /// Centroid, LexRank and position combined (best on DUC 2003, the default).
+    Combined,
+    /// Cosine to the cluster's TF-IDF centroid (MEAD).
+    Centroid,
+    /// Continuous LexRank.
+    Lexrank,
+    /// Lead sentences: position in the article only.
+    Position,
+}
+
+impl InputArgs {
+    /// The library configuration these options describe.
+    pub fn config(&self) -> Config {
+        Config {
+            language: match self.lang {
+                LangArg::Auto => None,
+                LangArg::Ar => Some(Language::Arabic),
+                LangArg::En => Some(Language::English),
+            },
+            threads: self.threads,
+            ..Config::default()
+        }
+    }
+}
+
+impl SummarizeArgs {
+    /// The library configuration these options describe.
+    pub fn config(&self) -> Config {
+        let budget = match (self.words, self.sentences, self.chars) {
+            (_, Some(n), _) => Budget::Sentences(n),
+            (_, _, Some(n)) => Budget::Chars(n),
+            (Some(n), _, _) => Budget::Words(n),
+            _ => Budget::default(),
+        };
+        Config {
+            budget,
+            method: match self.method {
+                MethodArg::Combined => Method::Combined,
+                MethodArg::Centroid => Method::Centroid,
+                MethodArg::Lexrank => Method::Lexrank,
+                MethodArg::Position => Method::Position,
+            },
+            explain: self.explain,
+            ..self.input.config()
+        }
+    }
+
+    /// The output format.
+    pub fn format(&self) -> Format {
+        match self.format {
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+impl SplitArgs {
+    /// The output format.
+    pub fn format(&self) -> SplitFormat {
+        match self.format {
+            SplitFormatArg::Lines => SplitFormat::Lines,
+            SplitFormatArg::Jsonl => SplitFormat::Jsonl,
+        }
+    }
+}

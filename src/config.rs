@@ -1,0 +1,207 @@
+//! Run configuration: plain data, no command-line types.
+//!
+//! Contract: [`Config::validate`] rejects values no run can honour; every other stage may
+//! assume a validated config. Defaults are the documented defaults of the command line.
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// How much text the briefing may hold. Sentences are never cut: the briefing holds whole
+/// sentences whose total stays within the budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "unit", content = "limit", rename_all = "lowercase")]
+pub enum Budget {
+    /// Whitespace-separated words.
+    Words(usize),
+    /// Unicode scalar values, counting one space between sentences.
+    Chars(usize),
+    /// Whole sentences.
+    Sentences(usize),
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::Words(100)
+    }
+}
+
+impl Budget {
+    /// The cost of one sentence in this budget's unit.
+    pub fn cost(&self, text: &str) -> usize {
+        match self {
+            Budget::Words(_) => text.split_whitespace().count(),
+            Budget::Chars(_) => text.chars().count() + 1,
+            Budget::Sentences(_) => 1,
+        }
+    }
+
+    /// The limit in this budget's unit (for characters, one separator per sentence is
+    /// included in [`Budget::cost`], so the limit gets one extra).
+    pub fn capacity(&self) -> usize {
+        match *self {
+            Budget::Words(n) | Budget::Sentences(n) => n,
+            Budget::Chars(n) => n + 1,
+        }
+    }
+
+    /// The number given by the user.
+    pub fn limit(&self) -> usize {
+        match *self {
+            Budget::Words(n) | Budget::Chars(n) | Budget::Sentences(n) => n,
+        }
+    }
+
+    /// The unit's name as used in output (`words`, `chars`, `sentences`).
+    pub fn unit(&self) -> &'static str {
+        match self {
+            Budget::Words(_) => "words",
+            Budget::Chars(_) => "chars",
+            Budget::Sentences(_) => "sentences",
+        }
+    }
+}
+
+/// A language the pipeline knows how to tokenize.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Language {
+    /// Arabic: folded keys, Snowball Arabic stemmer, Arabic stop words.
+    #[serde(rename = "ar")]
+    Arabic,
+    /// English: case folding, Snowball English stemmer, English stop words.
+    #[serde(rename = "en")]
+    English,
+    /// Anything else: folded keys only, no stemming, Arabic and English stop words.
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl Language {
+    /// ISO 639-1 code (`other` for [`Language::Other`]).
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Arabic => "ar",
+            Language::English => "en",
+            Language::Other => "other",
+        }
+    }
+
+    /// True for right-to-left scripts.
+    pub fn is_rtl(self) -> bool {
+        self == Language::Arabic
+    }
+}
+
+/// Which scoring method ranks the sentences. See `score` for the definitions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// Position, centroid and LexRank combined, weighted by length and support (default).
+    #[default]
+    Combined,
+    /// Cosine similarity to the cluster's TF-IDF centroid (MEAD).
+    Centroid,
+    /// Continuous LexRank (Erkan and Radev 2004).
+    Lexrank,
+    /// Lead sentences: position in the article only.
+    Position,
+}
+
+impl Method {
+    /// The method's name as used on the command line and in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Combined => "combined",
+            Method::Centroid => "centroid",
+            Method::Lexrank => "lexrank",
+            Method::Position => "position",
+        }
+    }
+
+    /// Every method, in the order they are documented.
+    pub const ALL: [Method; 4] = [
+        Method::Combined,
+        Method::Centroid,
+        Method::Lexrank,
+        Method::Position,
+    ];
+}
+
+/// Everything a run needs to know. Built by the binary from its arguments, or by hand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The size of the briefing.
+    pub budget: Budget,
+    /// Force one language for every document (`None`: detect per document).
+    pub language: Option<Language>,
+    /// The scoring method.
+    pub method: Method,
+    /// Worker threads (`None`: all cores). Output is identical for any value.
+    pub threads: Option<usize>,
+    /// Keep the per-candidate scores and decisions in the result.
+    pub explain: bool,
+    /// MMR trade-off between relevance (1.0) and novelty (0.0).
+    pub mmr_lambda: f32,
+    /// Cosine similarity at or above which two sentences are near-duplicates.
+    pub duplicate_threshold: f32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            budget: Budget::default(),
+            language: None,
+            method: Method::default(),
+            threads: None,
+            explain: false,
+            mmr_lambda: 0.7,
+            duplicate_threshold: crate::dedup::DEFAULT_THRESHOLD,
+        }
+    }
+}
+
+impl Config {
+    /// Checks that the configuration can be honoured.
+    pub fn validate(&self) -> Result<()> {
+        if self.budget.limit() == 0 {
+            return Err(Error::Config(format!(
+                "the budget must be at least one {}",
+                self.budget.unit().trim_end_matches('s')
+            )));
+        }
+        if self.threads == Some(0) {
+            return Err(Error::Config("--threads must be at least 1".into()));
+        }
+        if !(0.0..=1.0).contains(&self.mmr_lambda) {
+            return Err(Error::Config("the MMR lambda must be within 0..=1".into()));
+        }
+        if !(self.duplicate_threshold > 0.0 && self.duplicate_threshold <= 1.0) {
+            return Err(Error::Config(
+                "the duplicate threshold must be within (0, 1]".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budget_costs() {
+        assert_eq!(Budget::Words(10).cost("one two  three"), 3);
+        assert_eq!(Budget::Chars(10).cost("عربي"), 5);
+        assert_eq!(Budget::Sentences(10).cost("anything at all"), 1);
+    }
+
+    #[test]
+    fn zero_budget_is_rejected() {
+        let c = Config {
+            budget: Budget::Sentences(0),
+            ..Config::default()
+        };
+        assert!(matches!(c.validate(), Err(Error::Config(_))));
+        assert!(Config::default().validate().is_ok());
+    }
+}

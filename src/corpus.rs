@@ -1,0 +1,139 @@
+//! The shared types every stage hands on: documents and sentences in plain arenas.
+//!
+//! Contract: a [`Corpus`] owns all text. Documents and sentences are addressed by dense integer
+//! ids ([`DocId`], [`SentId`]) that are their indexes in the arenas, in a deterministic order
+//! (documents sorted by source, sentences in reading order). Sentences are byte spans into
+//! their document's cleaned display text, on `char` boundaries, ordered and disjoint.
+
+use std::ops::Range;
+
+use crate::config::Language;
+
+/// Index of a document in [`Corpus::documents`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocId(pub u32);
+
+/// Index of a sentence in [`Corpus::sentences`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SentId(pub u32);
+
+impl DocId {
+    /// The arena index.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl SentId {
+    /// The arena index.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// One article after cleaning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Stable, unique, human-readable id (file name, JSONL `id`, ...).
+    pub name: String,
+    /// Where it came from: a path, `path:line` for JSONL, or `-`.
+    pub path: String,
+    /// The headline, when the article has one.
+    pub title: Option<String>,
+    /// Publication date as given (ISO 8601 `YYYY-MM-DD...` when known).
+    pub date: Option<String>,
+    /// The article's URL, when known.
+    pub url: Option<String>,
+    /// The outlet, when known.
+    pub source: Option<String>,
+    /// The language used to tokenize it.
+    pub language: Language,
+    /// Cleaned display text: NFKC paragraphs joined by a blank line.
+    pub text: String,
+}
+
+/// One sentence of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// The document it belongs to.
+    pub doc: DocId,
+    /// Its position among the document's sentences, from 0.
+    pub index: u32,
+    /// Byte span into the document's `text`.
+    pub span: Range<usize>,
+    /// True for a heading line inside the article (short, no final punctuation): it counts for
+    /// word statistics but is not offered to the briefing.
+    pub heading: bool,
+}
+
+/// All documents and sentences of one run.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Corpus {
+    /// Documents, indexed by [`DocId`].
+    pub documents: Vec<Document>,
+    /// Sentences of all documents in reading order, indexed by [`SentId`].
+    pub sentences: Vec<Sentence>,
+}
+
+impl Corpus {
+    /// The raw span of a sentence, exactly as it stands in its document.
+    pub fn raw(&self, id: SentId) -> &str {
+        let s = &self.sentences[id.index()];
+        &self.documents[s.doc.index()].text[s.span.clone()]
+    }
+
+    /// The sentence as shown to people: its span with runs of whitespace collapsed to one
+    /// space and no space before the final punctuation (`داعش .` becomes `داعش.`).
+    pub fn display(&self, id: SentId) -> String {
+        display_form(self.raw(id))
+    }
+
+    /// The document of a sentence.
+    pub fn doc_of(&self, id: SentId) -> &Document {
+        &self.documents[self.sentences[id.index()].doc.index()]
+    }
+
+    /// Sentence ids of one document, in order.
+    pub fn sentences_of(&self, doc: DocId) -> impl Iterator<Item = SentId> + '_ {
+        self.sentences
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| s.doc == doc)
+            .map(|(i, _)| SentId(i as u32))
+    }
+
+    /// Number of sentences of each document.
+    pub fn sentence_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.documents.len()];
+        for s in &self.sentences {
+            counts[s.doc.index()] += 1;
+        }
+        counts
+    }
+}
+
+/// Collapses whitespace and drops whitespace before trailing sentence punctuation.
+pub fn display_form(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for word in raw.split_whitespace() {
+        let glue = !out.is_empty() && word.chars().all(|c| matches!(c, '.' | '!' | '?' | '؟'));
+        if !out.is_empty() && !glue {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_form_collapses_and_glues_final_stop() {
+        assert_eq!(display_form("  a \n b  ."), "a b.");
+        assert_eq!(display_form("ضد تنظيم داعش ."), "ضد تنظيم داعش.");
+        assert_eq!(display_form("what ?"), "what?");
+        assert_eq!(display_form("x . y"), "x. y");
+    }
+}

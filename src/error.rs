@@ -1,0 +1,77 @@
+//! Typed errors and warnings.
+//!
+//! Contract: the library returns [`Error`] for problems that stop a whole run (no usable input,
+//! a bad configuration, output that cannot be written). Problems with one input among many are
+//! not errors: they become [`Skipped`] entries carried in the result, and the run goes on.
+//! Only the binary decides exit codes, through [`Error::is_usage`].
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// Everything that can stop a run.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The configuration is invalid (for example a zero budget).
+    #[error("invalid configuration: {0}")]
+    Config(String),
+    /// None of the inputs produced a usable document.
+    #[error("no usable document in the input{}", summarize_skipped(.skipped))]
+    NoDocuments {
+        /// Why each input was skipped.
+        skipped: Vec<Skipped>,
+    },
+    /// A path given by the user could not be read at all.
+    #[error("{}: {source}", .path.display())]
+    Input {
+        /// The path named by the user.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// Writing the output failed.
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
+    /// A thread pool could not be built.
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+}
+
+impl Error {
+    /// True when the error is the user's input or usage (exit code 2) rather than a failure
+    /// of the run itself (exit code 1).
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            Error::Config(_) | Error::NoDocuments { .. } | Error::Input { .. }
+        )
+    }
+}
+
+fn summarize_skipped(skipped: &[Skipped]) -> String {
+    if skipped.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from(":");
+    for k in skipped.iter().take(5) {
+        s.push_str(&format!("\n  {}: {}", k.path, k.reason));
+    }
+    if skipped.len() > 5 {
+        s.push_str(&format!("\n  ... and {} more", skipped.len() - 5));
+    }
+    s
+}
+
+/// An input that was left out of the run, and why. Reported as a warning and in the
+/// `skipped` list of the JSON output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The file (or `file:line` for a JSONL record, `-` for standard input).
+    pub path: String,
+    /// What was wrong with it, in words.
+    pub reason: String,
+}
+
+/// The result type of the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,357 @@
+//! `briefing` reads a cluster of related news articles, in Arabic or English, and writes one
+//! short extractive briefing of them: the sentences that best cover the story, each shown once
+//! with every article that reported it.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`ingest`]: paths, folders, standard input and JSONL -> raw articles (bad files skipped).
+//! 2. [`clean`]: page furniture, datelines, repeated headlines, hard wraps -> paragraphs.
+//! 3. [`normalize`]: display form (NFKC) for people, folded keys for matching.
+//! 4. [`split`]: paragraphs -> sentences (Arabic glued stops, English abbreviations).
+//! 5. [`tokenize`]: sentences -> folded, stop-word-free, stemmed terms.
+//! 6. [`tfidf`]: terms -> sparse TF-IDF rows, centroid, similarity graph.
+//! 7. [`score`]: centroid, LexRank, position and length features -> scores (parallel).
+//! 8. [`dedup`]: near-duplicate groups, support across articles.
+//! 9. [`select`]: budgeted MMR, then reading order.
+//! 10. [`render`]: text, Markdown or JSON.
+//!
+//! Shared types live in [`corpus`] (articles and sentences in arenas addressed by integer ids)
+//! and [`briefing`] (the result). Parallel work runs in a pool of `Config::threads` threads and
+//! the output is byte-identical for any thread count.
+//!
+//! ```
+//! use briefing::{Budget, Config, RawDocument, Summarizer};
+//!
+//! let docs = vec![
+//!     RawDocument {
+//!         name: "a".into(),
+//!         text: "Storm closes harbour bridge\n\nPORTHAVEN (AP) -- A storm closed the harbour \
+//!                bridge on Tuesday. Ferries carried commuters across the bay instead. \
+//!                Share this"
+//!             .into(),
+//!         ..Default::default()
+//!     },
+//!     RawDocument {
+//!         name: "b".into(),
+//!         text: "A storm closed the harbour bridge on Tuesday, officials said. The mayor \
+//!                promised repairs within a week."
+//!             .into(),
+//!         ..Default::default()
+//!     },
+//! ];
+//! let config = Config { budget: Budget::Words(20), threads: Some(1), ..Config::default() };
+//! let briefing = Summarizer::new(config)?.summarize(docs, Vec::new())?;
+//! assert_eq!(briefing.title.as_deref(), Some("Storm closes harbour bridge"));
+//! assert!(briefing.budget.used <= 20);
+//! assert!(briefing.sentences.iter().any(|s| s.support == 2));
+//! # Ok::<(), briefing::Error>(())
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod briefing;
+pub mod clean;
+pub mod config;
+pub mod corpus;
+pub mod dedup;
+pub mod error;
+pub mod ingest;
+pub mod normalize;
+pub mod render;
+pub mod resources;
+pub mod score;
+pub mod select;
+pub mod split;
+pub mod tfidf;
+pub mod tokenize;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+pub use crate::briefing::Briefing;
+pub use crate::config::{Budget, Config, Language, Method};
+pub use crate::corpus::{Corpus, DocId, Document, SentId, Sentence};
+pub use crate::error::{Error, Result, Skipped};
+pub use crate::ingest::{Ingested, RawDocument};
+pub use crate::render::Format;
+
+use crate::briefing::{BriefSentence, BudgetUse, Candidate, DocumentInfo, SourceRef, round4};
+use crate::select::Decision;
+use crate::tokenize::Analyzer;
+
+/// Sentences with fewer words than this are not offered to the briefing.
+pub const MIN_WORDS: usize = 5;
+
+/// Runs the pipeline with one configuration.
+pub struct Summarizer {
+    config: Config,
+    pool: rayon::ThreadPool,
+}
+
+impl std::fmt::Debug for Summarizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Summarizer").field("config", &self.config).finish()
+    }
+}
+
+impl Summarizer {
+    /// Validates the configuration and starts the worker pool.
+    pub fn new(config: Config) -> Result<Self> {
+        config.validate()?;
+        let mut builder = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = config.threads {
+            builder = builder.num_threads(n);
+        }
+        let pool = builder.build().map_err(|e| Error::Threads(e.to_string()))?;
+        Ok(Summarizer { config, pool })
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Reads the paths and summarizes what could be read.
+    pub fn summarize_paths<P: AsRef<Path>>(&self, paths: &[P]) -> Result<Briefing> {
+        let ingested = ingest::read_paths(paths)?;
+        self.summarize(ingested.documents, ingested.skipped)
+    }
+
+    /// Cleans and splits raw articles into a corpus (in parallel). Articles with no sentence
+    /// left are added to `skipped`.
+    pub fn corpus(&self, docs: Vec<RawDocument>, skipped: &mut Vec<Skipped>) -> Corpus {
+        let forced = self.config.language;
+        let prepared: Vec<_> = self.pool.install(|| {
+            docs.into_par_iter()
+                .map(|raw| {
+                    let cleaned = clean::clean(&raw.text, raw.title.as_deref());
+                    let (text, spans) = split::split_document(&cleaned);
+                    let language = forced.unwrap_or_else(|| tokenize::detect_language(&text));
+                    (raw, cleaned.title, text, spans, language)
+                })
+                .collect()
+        });
+        let mut corpus = Corpus::default();
+        for (raw, title, text, spans, language) in prepared {
+            if spans.iter().all(|(_, heading)| *heading) {
+                skipped.push(Skipped {
+                    path: raw.path,
+                    reason: "no sentences left after removing page furniture".into(),
+                });
+                continue;
+            }
+            let doc = DocId(corpus.documents.len() as u32);
+            for (index, (span, heading)) in spans.into_iter().enumerate() {
+                corpus.sentences.push(Sentence {
+                    doc,
+                    index: index as u32,
+                    span,
+                    heading,
+                });
+            }
+            corpus.documents.push(Document {
+                name: raw.name,
+                path: raw.path,
+                title,
+                date: raw.date,
+                url: raw.url,
+                source: raw.source,
+                language,
+                text,
+            });
+        }
+        corpus
+    }
+
+    /// Summarizes raw articles. `skipped` lists inputs already left out (they are reported
+    /// in the result). Fails with [`Error::NoDocuments`] when no article has a sentence.
+    pub fn summarize(&self, docs: Vec<RawDocument>, mut skipped: Vec<Skipped>) -> Result<Briefing> {
+        let corpus = self.corpus(docs, &mut skipped);
+        if corpus.documents.is_empty() {
+            return Err(Error::NoDocuments { skipped });
+        }
+        Ok(self.pool.install(|| self.brief(&corpus, skipped)))
+    }
+
+    fn brief(&self, corpus: &Corpus, skipped: Vec<Skipped>) -> Briefing {
+        let cfg = &self.config;
+        let analyzers = [
+            Analyzer::new(Language::Arabic),
+            Analyzer::new(Language::English),
+            Analyzer::new(Language::Other),
+        ];
+        let analyzer = |l: Language| match l {
+            Language::Arabic => &analyzers[0],
+            Language::English => &analyzers[1],
+            Language::Other => &analyzers[2],
+        };
+        let terms: Vec<Vec<String>> = corpus
+            .sentences
+            .par_iter()
+            .map(|s| {
+                let doc = &corpus.documents[s.doc.index()];
+                analyzer(doc.language).terms(&doc.text[s.span.clone()])
+            })
+            .collect();
+        let vectors = tfidf::vectorize(&terms);
+        let floor = score::LEXRANK_EDGE.min(cfg.duplicate_threshold);
+        let graph = tfidf::similarity_graph(&vectors.rows, floor);
+        let features = score::features(corpus, &vectors, &graph);
+        let scores = score::score(&features, cfg.method);
+
+        let displays: Vec<String> = (0..corpus.sentences.len())
+            .into_par_iter()
+            .map(|i| corpus.display(SentId(i as u32)))
+            .collect();
+        let costs: Vec<usize> = displays.iter().map(|t| cfg.budget.cost(t)).collect();
+        let mut excluded: BTreeMap<usize, &'static str> = BTreeMap::new();
+        let mut candidates = Vec::new();
+        for (i, s) in corpus.sentences.iter().enumerate() {
+            let words = displays[i].split_whitespace().count();
+            if s.heading {
+                excluded.insert(i, "not offered: a heading inside the article");
+            } else if words < MIN_WORDS {
+                excluded.insert(i, "not offered: fewer than 5 words");
+            } else {
+                candidates.push(SentId(i as u32));
+            }
+        }
+        let groups = dedup::group(corpus, &candidates, &scores, &graph, cfg.duplicate_threshold);
+        let selection = select::select(
+            &groups,
+            &vectors.rows,
+            &costs,
+            cfg.budget,
+            cfg.mmr_lambda,
+            cfg.duplicate_threshold,
+        );
+
+        let mut chosen: Vec<SentId> = selection
+            .chosen
+            .iter()
+            .map(|&g| groups[g].representative)
+            .collect();
+        let best = chosen.first().copied();
+        select::reading_order(corpus, &mut chosen);
+        let group_of: BTreeMap<SentId, usize> = selection
+            .chosen
+            .iter()
+            .map(|&g| (groups[g].representative, g))
+            .collect();
+        let source = |s: SentId| {
+            let sent = &corpus.sentences[s.index()];
+            SourceRef {
+                document: corpus.documents[sent.doc.index()].name.clone(),
+                sentence: sent.index,
+            }
+        };
+        let sentences = chosen
+            .iter()
+            .map(|&s| {
+                let g = &groups[group_of[&s]];
+                BriefSentence {
+                    text: displays[s.index()].clone(),
+                    score: round4(g.score),
+                    sources: g.members.iter().map(|&m| source(m)).collect(),
+                    support: g.support,
+                }
+            })
+            .collect();
+
+        let counts = corpus.sentence_counts();
+        let documents = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| DocumentInfo {
+                id: d.name.clone(),
+                path: d.path.clone(),
+                title: d.title.clone(),
+                language: d.language,
+                sentences: counts[i],
+                date: d.date.clone(),
+                url: d.url.clone(),
+                source: d.source.clone(),
+            })
+            .collect();
+
+        let title = best
+            .and_then(|s| corpus.doc_of(s).title.clone())
+            .or_else(|| corpus.documents.iter().find_map(|d| d.title.clone()));
+
+        let candidates = cfg.explain.then(|| {
+            let mut status: Vec<(String, usize)> = vec![(String::new(), 0); corpus.sentences.len()];
+            for (i, why) in &excluded {
+                status[*i] = ((*why).to_owned(), 0);
+            }
+            for (gi, g) in groups.iter().enumerate() {
+                let rep = g.representative;
+                let why = match selection.decisions[gi] {
+                    Decision::Chosen(n) => format!("chosen (pick {n})"),
+                    Decision::TooLong => "not chosen: longer than the whole budget".into(),
+                    Decision::NoRoom => "not chosen: did not fit in the budget left".into(),
+                    Decision::Redundant => "not chosen: repeats a chosen sentence".into(),
+                    Decision::Outranked => "not chosen: lower MMR score than the chosen".into(),
+                };
+                status[rep.index()] = (why, g.support);
+                let shown = source(rep);
+                for &m in &g.members[1..] {
+                    status[m.index()] = (
+                        format!("near-duplicate of {}#{}", shown.document, shown.sentence),
+                        g.support,
+                    );
+                }
+            }
+            let mut list: Vec<(f32, usize, Candidate)> = status
+                .into_iter()
+                .enumerate()
+                .map(|(i, (decision, support))| {
+                    let f = &features[i];
+                    let c = Candidate {
+                        source: source(SentId(i as u32)),
+                        text: displays[i].clone(),
+                        centroid: round4(f.centroid),
+                        lexrank: round4(f.lexrank),
+                        position: round4(f.position),
+                        length: round4(f.length),
+                        score: round4(scores[i]),
+                        support,
+                        decision,
+                    };
+                    (scores[i], i, c)
+                })
+                .collect();
+            list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            list.into_iter().map(|(_, _, c)| c).collect()
+        });
+
+        Briefing {
+            title,
+            language: majority_language(corpus),
+            method: cfg.method,
+            budget: BudgetUse {
+                unit: cfg.budget.unit(),
+                limit: cfg.budget.limit(),
+                used: selection.used,
+            },
+            sentences,
+            documents,
+            skipped,
+            candidates,
+        }
+    }
+}
+
+/// The most common language among the articles (ties: Arabic, English, other).
+fn majority_language(corpus: &Corpus) -> Language {
+    let mut counts: BTreeMap<Language, usize> = BTreeMap::new();
+    for d in &corpus.documents {
+        *counts.entry(d.language).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(Language::Other, |(l, _)| l)
+}

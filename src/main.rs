@@ -1,0 +1,104 @@
+//! The `briefing` binary: parse arguments, run the library, map errors to exit codes
+//! (0 ok, 1 failure, 2 bad usage or input). A closed standard output is not an error.
+
+mod cli;
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use briefing::{Error, Skipped, Summarizer, ingest, render};
+use cli::{Cli, Command, InputArgs};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("briefing: error: {e:#}");
+            let usage = e.downcast_ref::<Error>().is_some_and(Error::is_usage);
+            ExitCode::from(if usage { 2 } else { 1 })
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Summarize(args) => {
+            let summarizer = Summarizer::new(args.config())?;
+            let ingested = ingest::read_paths(&args.input.paths)?;
+            warn(&args.input, &ingested.skipped);
+            let before = ingested.skipped.len();
+            let briefing = summarizer.summarize(ingested.documents, ingested.skipped)?;
+            warn(&args.input, &briefing.skipped[before..]);
+            emit(&args.input, |out| render::render(&briefing, args.format(), out))
+        }
+        Command::Split(args) => {
+            let summarizer = Summarizer::new(args.input.config())?;
+            let ingested = ingest::read_paths(&args.input.paths)?;
+            let mut skipped = ingested.skipped;
+            let corpus = summarizer.corpus(ingested.documents, &mut skipped);
+            warn(&args.input, &skipped);
+            if corpus.documents.is_empty() {
+                return Err(Error::NoDocuments { skipped }.into());
+            }
+            emit(&args.input, |out| render::render_split(&corpus, args.format(), out))
+        }
+    }
+}
+
+fn warn(args: &InputArgs, skipped: &[Skipped]) {
+    if args.quiet {
+        return;
+    }
+    for s in skipped {
+        eprintln!("briefing: warning: skipped {}: {}", s.path, s.reason);
+    }
+}
+
+/// Writes to standard output, or to `--output` through a temporary file renamed into place, so
+/// that a failed run never leaves a partial file.
+fn emit(
+    args: &InputArgs,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    match &args.output {
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            write(&mut out).map_err(Error::Output)?;
+            Ok(())
+        }
+        Some(path) => write_atomically(path, write),
+    }
+}
+
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().context("--output names no file")?;
+    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let result = (|| -> io::Result<()> {
+        let file = std::fs::File::create(&tmp)?;
+        let mut out = io::BufWriter::new(file);
+        write(&mut out)?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::Output(e)).with_context(|| format!("writing {}", path.display()));
+    }
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! Markdown: for chat tools, wikis and notes.
+
+use std::io::{self, Write};
+
+use super::{footnotes, heading};
+use crate::briefing::Briefing;
+
+/// Escapes the characters that would start Markdown syntax inside a line.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}", escape(&heading(b)))?;
+    writeln!(out)?;
+    for (s, notes) in b.sentences.iter().zip(footnotes(b)) {
+        let cites: Vec<String> = notes.iter().map(|n| format!("[{n}]")).collect();
+        writeln!(out, "- {} {}", escape(&s.text), escape(&cites.join("")))?;
+    }
+    if b.sentences.is_empty() {
+        writeln!(out, "_No sentence fits the budget._")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "**Sources**")?;
+    writeln!(out)?;
+    for (i, d) in b.documents.iter().enumerate() {
+        let name = match &d.url {
+            Some(u) => format!("[{}](<{}>)", escape(&d.id), u.replace('>', "%3E")),
+            None => format!("`{}`", d.id.replace('`', "'")),
+        };
+        match &d.title {
+            Some(t) => writeln!(out, "{}. {} — {}", i + 1, name, escape(t))?,
+            None => writeln!(out, "{}. {}", i + 1, name)?,
+        }
+    }
+    if !b.skipped.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "**Skipped**")?;
+        writeln!(out)?;
+        for s in &b.skipped {
+            writeln!(out, "- `{}`: {}", s.path.replace('`', "'"), escape(&s.reason))?;
+        }
+    }
+    if let Some(cands) = &b.candidates {
+        writeln!(out)?;
+        writeln!(out, "| score | centroid | lexrank | position | length | support | sentence | decision |")?;
+        writeln!(out, "|---|---|---|---|---|---|---|---|")?;
+        for c in cands {
+            writeln!(
+                out,
+                "| {:.4} | {:.4} | {:.4} | {:.4} | {:.2} | {} | {}#{} | {} |",
+                c.score,
+                c.centroid,
+                c.lexrank,
+                c.position,
+                c.length,
+                c.support,
+                escape(&c.source.document),
+                c.source.sentence,
+                escape(&c.decision)
+            )?;
+        }
+    }
+    out.flush()
+}

@@ -1,0 +1,104 @@
+//! Render: a [`Briefing`] (or a corpus, for `briefing split`) -> bytes on a writer.
+//!
+//! Contract: rendering is pure formatting. It never re-scores or re-orders, and its output is a
+//! function of its input alone (no clocks, no hash order). Text and Markdown cite sources as
+//! footnote numbers that index the article list printed after the sentences; JSON is the
+//! stable schema of [`crate::briefing`].
+
+mod json;
+mod markdown;
+mod text;
+
+use std::io::{self, Write};
+
+use crate::briefing::Briefing;
+use crate::corpus::{Corpus, SentId};
+
+/// An output format of `briefing summarize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Plain text: title, numbered sentences with source numbers, the source list.
+    #[default]
+    Text,
+    /// Markdown: the same as text, with a heading and a list.
+    Markdown,
+    /// JSON in the documented schema.
+    Json,
+}
+
+/// Writes a briefing in a format.
+pub fn render(briefing: &Briefing, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Text => text::render(briefing, out),
+        Format::Markdown => markdown::render(briefing, out),
+        Format::Json => json::render(briefing, out),
+    }
+}
+
+/// For each sentence, the footnote numbers of its sources (1-based indexes into
+/// `briefing.documents`), deduplicated, in order.
+fn footnotes(briefing: &Briefing) -> Vec<Vec<usize>> {
+    briefing
+        .sentences
+        .iter()
+        .map(|s| {
+            let mut n: Vec<usize> = s
+                .sources
+                .iter()
+                .filter_map(|r| briefing.documents.iter().position(|d| d.id == r.document))
+                .map(|i| i + 1)
+                .collect();
+            n.dedup();
+            let first = n.first().copied();
+            let mut rest: Vec<usize> = n.into_iter().skip(1).collect();
+            rest.sort_unstable();
+            rest.dedup();
+            first.into_iter().chain(rest.into_iter().filter(|&x| Some(x) != first)).collect()
+        })
+        .collect()
+}
+
+/// The heading of a briefing: its title, else a description.
+fn heading(briefing: &Briefing) -> String {
+    briefing.title.clone().unwrap_or_else(|| {
+        let n = briefing.documents.len();
+        format!("Briefing of {n} article{}", if n == 1 { "" } else { "s" })
+    })
+}
+
+/// An output format of `briefing split`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SplitFormat {
+    /// One sentence per line, a blank line between articles.
+    #[default]
+    Lines,
+    /// One JSON object per line: `{"document","sentence","text"}`.
+    Jsonl,
+}
+
+/// Writes every article's sentences in order.
+pub fn render_split(corpus: &Corpus, format: SplitFormat, out: &mut dyn Write) -> io::Result<()> {
+    let mut last_doc = None;
+    for (i, s) in corpus.sentences.iter().enumerate() {
+        let text = corpus.display(SentId(i as u32));
+        let doc = &corpus.documents[s.doc.index()];
+        match format {
+            SplitFormat::Lines => {
+                if last_doc.is_some() && last_doc != Some(s.doc) {
+                    writeln!(out)?;
+                }
+                writeln!(out, "{text}")?;
+            }
+            SplitFormat::Jsonl => {
+                let line = serde_json::json!({
+                    "document": doc.name,
+                    "sentence": s.index,
+                    "text": text,
+                });
+                writeln!(out, "{line}")?;
+            }
+        }
+        last_doc = Some(s.doc);
+    }
+    out.flush()
+}

@@ -1,0 +1,59 @@
+//! Plain text: for terminals and plain-text email bodies.
+
+use std::io::{self, Write};
+
+use super::{footnotes, heading};
+use crate::briefing::Briefing;
+
+pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", heading(b))?;
+    writeln!(out)?;
+    for (i, (s, notes)) in b.sentences.iter().zip(footnotes(b)).enumerate() {
+        let cites: String = notes.iter().map(|n| format!("[{n}]")).collect();
+        writeln!(out, "{}. {} {}", i + 1, s.text, cites)?;
+    }
+    if b.sentences.is_empty() {
+        writeln!(out, "(no sentence fits the budget)")?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} {} of {} · {} article{} · {}",
+        b.budget.used,
+        b.budget.unit,
+        b.budget.limit,
+        b.documents.len(),
+        if b.documents.len() == 1 { "" } else { "s" },
+        b.language.code()
+    )?;
+    for (i, d) in b.documents.iter().enumerate() {
+        match &d.title {
+            Some(t) => writeln!(out, "[{}] {} — {}", i + 1, d.id, t)?,
+            None => writeln!(out, "[{}] {}", i + 1, d.id)?,
+        }
+    }
+    for s in &b.skipped {
+        writeln!(out, "skipped: {}: {}", s.path, s.reason)?;
+    }
+    if let Some(cands) = &b.candidates {
+        writeln!(out)?;
+        writeln!(out, "Candidates (best first): score centroid lexrank position length support")?;
+        for c in cands {
+            writeln!(
+                out,
+                "{:.4} {:.4} {:.4} {:.4} {:.2} {} {}#{} {}\n    {}",
+                c.score,
+                c.centroid,
+                c.lexrank,
+                c.position,
+                c.length,
+                c.support,
+                c.source.document,
+                c.source.sentence,
+                c.decision,
+                c.text
+            )?;
+        }
+    }
+    out.flush()
+}

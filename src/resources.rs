@@ -1,0 +1,158 @@
+//! Language data compiled into the binary from `resources/` (see `resources/README.md` for the
+//! origin of every list). No file is read at run time and nothing is ever downloaded.
+//!
+//! Contract: every list is parsed once, on first use, into the structures below. The files are
+//! plain text: `#` starts a comment line, blank lines are ignored, and a line `[name]` starts a
+//! section. A pattern that does not compile is a bug in the shipped data, caught by the unit
+//! tests of this module.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet, RegexSetBuilder};
+
+use crate::normalize::{fold, fold_arabic};
+
+const BOILERPLATE: [&str; 2] = [
+    include_str!("../resources/boilerplate/ar.txt"),
+    include_str!("../resources/boilerplate/en.txt"),
+];
+const DATELINES: [&str; 2] = [
+    include_str!("../resources/datelines/ar.txt"),
+    include_str!("../resources/datelines/en.txt"),
+];
+const ABBREVIATIONS: [&str; 2] = [
+    include_str!("../resources/abbreviations/ar.txt"),
+    include_str!("../resources/abbreviations/en.txt"),
+];
+/// Extra Arabic stop words (folded), on top of the `stop-words` crate's list.
+pub const STOPWORDS_AR: &str = include_str!("../resources/stopwords/ar.txt");
+/// Extra English stop words (lower case), on top of the `stop-words` crate's list.
+pub const STOPWORDS_EN: &str = include_str!("../resources/stopwords/en.txt");
+
+/// Yields `(section, line)` for every content line of a resource file.
+pub fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut section = "";
+    text.lines().filter_map(move |raw| {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        if line.starts_with('[') && line.ends_with(']') && !line.contains(' ') {
+            section = &line[1..line.len() - 1];
+            return None;
+        }
+        Some((section, line))
+    })
+}
+
+/// Page-furniture patterns, matched against whole folded lines.
+pub struct Boilerplate {
+    /// A matching line is dropped.
+    pub line: RegexSet,
+    /// A matching line and the rest of the article are dropped (second half only).
+    pub tail: RegexSet,
+}
+
+fn anchored_set(patterns: &[String], file_kind: &str) -> RegexSet {
+    let wrapped: Vec<String> = patterns
+        .iter()
+        .map(|p| format!("^(?i:{})$", fold_arabic(p)))
+        .collect();
+    RegexSetBuilder::new(&wrapped)
+        .size_limit(256 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("resources/{file_kind}: bad pattern: {e}"))
+}
+
+/// The boilerplate patterns of every language.
+pub static BOILERPLATE_PATTERNS: LazyLock<Boilerplate> = LazyLock::new(|| {
+    let (mut line, mut tail) = (Vec::new(), Vec::new());
+    for (section, entry) in BOILERPLATE.iter().flat_map(|t| entries(t)) {
+        match section {
+            "tail" => tail.push(entry.to_owned()),
+            _ => line.push(entry.to_owned()),
+        }
+    }
+    Boilerplate {
+        line: anchored_set(&line, "boilerplate"),
+        tail: anchored_set(&tail, "boilerplate"),
+    }
+});
+
+/// Dateline patterns: prefixes stripped from the first paragraphs of an article.
+pub struct Datelines {
+    /// Anchored at the start of a paragraph; a named group `place`, when present, must not be
+    /// one of `not_places`.
+    pub prefix: Vec<Regex>,
+    /// Folded words that look like a place before a colon but are speech verbs.
+    pub not_places: HashSet<String>,
+}
+
+/// The dateline patterns of every language.
+pub static DATELINE_PATTERNS: LazyLock<Datelines> = LazyLock::new(|| {
+    let mut d = Datelines {
+        prefix: Vec::new(),
+        not_places: HashSet::new(),
+    };
+    for (section, entry) in DATELINES.iter().flat_map(|t| entries(t)) {
+        match section {
+            "not" => {
+                d.not_places.insert(fold(entry));
+            }
+            _ => d.prefix.push(
+                Regex::new(&format!("^(?:{entry})"))
+                    .unwrap_or_else(|e| panic!("resources/datelines: bad pattern: {e}")),
+            ),
+        }
+    }
+    d
+});
+
+/// Abbreviations that a period does not end a sentence after.
+#[derive(Default)]
+pub struct Abbreviations {
+    /// Never a sentence end (`Mr.`, `Gen.`, `د.`).
+    pub always: HashSet<String>,
+    /// Not a sentence end when a digit follows (`No. 5`).
+    pub number: HashSet<String>,
+    /// A sentence end only when a common sentence starter follows (`U.S.`, `p.m.`).
+    pub ambiguous: HashSet<String>,
+    /// Words that commonly start a sentence.
+    pub starters: HashSet<String>,
+}
+
+/// The abbreviations of every language.
+pub static ABBREVIATION_LISTS: LazyLock<Abbreviations> = LazyLock::new(|| {
+    let mut a = Abbreviations::default();
+    for (section, entry) in ABBREVIATIONS.iter().flat_map(|t| entries(t)) {
+        let set = match section {
+            "number" => &mut a.number,
+            "ambiguous" => &mut a.ambiguous,
+            "starters" => &mut a.starters,
+            _ => &mut a.always,
+        };
+        set.insert(entry.to_owned());
+    }
+    a
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_pattern_compiles() {
+        assert!(BOILERPLATE_PATTERNS.line.len() > 10);
+        assert!(BOILERPLATE_PATTERNS.tail.len() > 2);
+        assert!(DATELINE_PATTERNS.prefix.len() > 2);
+        assert!(ABBREVIATION_LISTS.always.contains("Mr."));
+        assert!(ABBREVIATION_LISTS.starters.contains("The"));
+    }
+
+    #[test]
+    fn sections_and_comments() {
+        let got: Vec<_> = entries("# c\n\na\n[x]\n b \n# d\n").collect();
+        assert_eq!(got, vec![("", "a"), ("x", "b")]);
+    }
+}

@@ -1,0 +1,209 @@
+//! Vectorize: sentences -> L2-normalised TF-IDF rows over the cluster's own vocabulary.
+//!
+//! Contract: term ids are assigned in first-seen order over the sentences in id order, so the
+//! vocabulary (and every vector) is the same for any thread count. Inverse document frequency
+//! treats each sentence as a document (as LexRank does; a five-article cluster gives too few
+//! articles for a useful article-level idf): `idf(t) = ln((1 + N) / (1 + df(t))) + 1`.
+//! Rows are sparse (`sprs::CsVec`, indices sorted) and unit length, so a dot product is a
+//! cosine. The centroid (MEAD, Radev et al. 2004) is the cluster's summed TF-IDF vector kept to
+//! its [`CENTROID_TERMS`] heaviest terms and normalised, held dense in `ndarray`.
+//! [`similarity_graph`] finds, for every sentence, the others whose cosine reaches a floor,
+//! through an inverted index, in parallel, one row per task (no cross-thread sums).
+
+use std::collections::HashMap;
+
+use ndarray::Array1;
+use rayon::prelude::*;
+use sprs::CsVec;
+
+/// The number of terms kept in the centroid.
+pub const CENTROID_TERMS: usize = 100;
+
+/// A sparse, unit-length TF-IDF row.
+pub type Row = CsVec<f32>;
+
+/// The vectors of one cluster.
+#[derive(Debug, Clone)]
+pub struct Vectors {
+    /// Term strings by id (folded, stemmed).
+    pub terms: Vec<String>,
+    /// Term ids of every sentence, in order, repeats kept.
+    pub sentence_terms: Vec<Vec<u32>>,
+    /// Inverse sentence frequency by term id.
+    pub idf: Vec<f32>,
+    /// One unit-length row per sentence (empty for a sentence without terms).
+    pub rows: Vec<Row>,
+    /// The cluster centroid, unit length (dense, one entry per term).
+    pub centroid: Array1<f32>,
+}
+
+/// Builds the vocabulary, idf, rows and centroid from each sentence's terms.
+pub fn vectorize(term_lists: &[Vec<String>]) -> Vectors {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut terms: Vec<String> = Vec::new();
+    let sentence_terms: Vec<Vec<u32>> = term_lists
+        .iter()
+        .map(|list| {
+            list.iter()
+                .map(|t| {
+                    *ids.entry(t.as_str()).or_insert_with(|| {
+                        terms.push(t.clone());
+                        (terms.len() - 1) as u32
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let n_terms = terms.len();
+    let n = sentence_terms.len();
+
+    let mut df = vec![0u32; n_terms];
+    let mut cluster_tf = vec![0f32; n_terms];
+    for list in &sentence_terms {
+        let mut seen: Vec<u32> = list.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        for &t in &seen {
+            df[t as usize] += 1;
+        }
+        for &t in list {
+            cluster_tf[t as usize] += 1.0;
+        }
+    }
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| ((1.0 + n as f32) / (1.0 + d as f32)).ln() + 1.0)
+        .collect();
+
+    let rows: Vec<Row> = sentence_terms
+        .par_iter()
+        .map(|list| row_of(list, &idf, n_terms))
+        .collect();
+
+    let mut weights: Vec<(u32, f32)> = cluster_tf
+        .iter()
+        .zip(&idf)
+        .enumerate()
+        .map(|(t, (tf, idf))| (t as u32, tf * idf))
+        .collect();
+    weights.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut centroid = Array1::<f32>::zeros(n_terms);
+    for &(t, w) in weights.iter().take(CENTROID_TERMS) {
+        centroid[t as usize] = w;
+    }
+    let norm = centroid.dot(&centroid).sqrt();
+    if norm > 0.0 {
+        centroid /= norm;
+    }
+    Vectors {
+        terms,
+        sentence_terms,
+        idf,
+        rows,
+        centroid,
+    }
+}
+
+/// The unit-length TF-IDF row of one term list.
+pub fn row_of(list: &[u32], idf: &[f32], n_terms: usize) -> Row {
+    let mut sorted: Vec<u32> = list.to_vec();
+    sorted.sort_unstable();
+    let mut idx: Vec<usize> = Vec::new();
+    let mut val: Vec<f32> = Vec::new();
+    for t in sorted {
+        if idx.last() == Some(&(t as usize)) {
+            *val.last_mut().expect("pushed with idx") += idf[t as usize];
+        } else {
+            idx.push(t as usize);
+            val.push(idf[t as usize]);
+        }
+    }
+    let norm = val.iter().map(|v| v * v).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        val.iter_mut().for_each(|v| *v /= norm);
+    }
+    CsVec::new(n_terms, idx, val)
+}
+
+/// Cosine of two unit rows.
+pub fn cosine(a: &Row, b: &Row) -> f32 {
+    if a.nnz() == 0 || b.nnz() == 0 {
+        return 0.0;
+    }
+    a.dot(b)
+}
+
+/// For every row, its neighbours `(index, cosine)` with cosine at least `floor`, itself
+/// excluded, in index order. Computed through an inverted index, one row per parallel task.
+pub fn similarity_graph(rows: &[Row], floor: f32) -> Vec<Vec<(u32, f32)>> {
+    let n_terms = rows.first().map_or(0, |r| r.dim());
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+    for (i, r) in rows.iter().enumerate() {
+        for (t, &w) in r.iter() {
+            postings[t].push((i as u32, w));
+        }
+    }
+    rows.par_iter()
+        .enumerate()
+        .map_init(
+            || (vec![0f32; rows.len()], Vec::<u32>::new()),
+            |(acc, touched), (i, r)| {
+                for (t, &w) in r.iter() {
+                    for &(j, v) in &postings[t] {
+                        if acc[j as usize] == 0.0 {
+                            touched.push(j);
+                        }
+                        acc[j as usize] += w * v;
+                    }
+                }
+                touched.sort_unstable();
+                let mut out = Vec::new();
+                for &j in touched.iter() {
+                    let s = acc[j as usize];
+                    acc[j as usize] = 0.0;
+                    if j as usize != i && s >= floor {
+                        out.push((j, s.min(1.0)));
+                    }
+                }
+                touched.clear();
+                out
+            },
+        )
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lists(v: &[&[&str]]) -> Vec<Vec<String>> {
+        v.iter()
+            .map(|l| l.iter().map(|s| s.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn rows_are_unit_and_cosines_sane() {
+        let v = vectorize(&lists(&[&["storm", "bridge"], &["storm", "bridge"], &["vote", "mayor"], &[]]));
+        assert_eq!(v.terms, vec!["storm", "bridge", "vote", "mayor"]);
+        assert!((cosine(&v.rows[0], &v.rows[0]) - 1.0).abs() < 1e-5);
+        assert!((cosine(&v.rows[0], &v.rows[1]) - 1.0).abs() < 1e-5);
+        assert_eq!(cosine(&v.rows[0], &v.rows[2]), 0.0);
+        assert_eq!(cosine(&v.rows[0], &v.rows[3]), 0.0);
+        // storm/bridge appear twice, so they weigh more in the centroid than vote/mayor
+        assert!(v.centroid[0] > v.centroid[2]);
+    }
+
+    #[test]
+    fn graph_matches_pairwise_cosines() {
+        let v = vectorize(&lists(&[&["a", "b", "c"], &["a", "b"], &["c", "d"], &["e"]]));
+        let g = similarity_graph(&v.rows, 0.0001);
+        for (i, nbrs) in g.iter().enumerate() {
+            for &(j, s) in nbrs {
+                assert!((s - cosine(&v.rows[i], &v.rows[j as usize])).abs() < 1e-5);
+            }
+        }
+        assert_eq!(g[0].iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 2]);
+        assert!(g[3].is_empty());
+    }
+}
