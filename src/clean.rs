@@ -11,7 +11,8 @@
 //!    byte-order mark, soft hyphen) and control characters removed.
 //! 2. Page furniture: a line matching a `[line]` pattern of `resources/boilerplate/*.txt` is
 //!    dropped; a line matching a `[tail]` pattern in the second half of the article ends it
-//!    (comment forms, related-article lists). Patterns match the whole folded line. A short line
+//!    (comment forms, related-article lists). Patterns match the whole folded line, and only
+//!    lines of at most [`MAX_FURNITURE_CHARS`] characters are tested. A short line
 //!    (at most [`CAPTION_WORDS`] words) ending in a colon introduces something the text does
 //!    not carry (a video, a form, `آخر تحديث:`), and is dropped too.
 //! 3. Paragraphs: when most lines are 40–90 characters long the text is hard-wrapped wire copy
@@ -29,6 +30,9 @@ use crate::resources::{BOILERPLATE_PATTERNS, DATELINE_PATTERNS};
 
 /// A caption or label line ending in a colon has at most this many words.
 pub const CAPTION_WORDS: usize = 12;
+/// Only lines up to this many characters are tested against the furniture patterns (furniture
+/// is short; the patterns may use unbounded repeats, which keeps them cheap to compile).
+pub const MAX_FURNITURE_CHARS: usize = 300;
 /// A headline has at most this many words.
 pub const TITLE_WORDS: usize = 25;
 /// A heading inside the article has at most this many words.
@@ -103,6 +107,10 @@ fn drop_furniture(text: &str) -> Vec<&str> {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             kept.push("");
+            continue;
+        }
+        if trimmed.len() > MAX_FURNITURE_CHARS * 4 || trimmed.chars().count() > MAX_FURNITURE_CHARS {
+            kept.push(line);
             continue;
         }
         let key = line_key(trimmed);

@@ -54,10 +54,44 @@ pub struct Boilerplate {
     pub tail: RegexSet,
 }
 
+/// Lower-cases a pattern's literal letters, leaving escapes (`\S`, `\P{..}`) alone, so that it
+/// matches folded (lower-cased) lines without a case-insensitive flag, which would make the
+/// compiled set many times larger and slower to build.
+fn lowercase_pattern(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut chars = p.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.extend(c.to_lowercase());
+            continue;
+        }
+        out.push(c);
+        let Some(e) = chars.next() else { break };
+        out.push(e);
+        if matches!(e, 'p' | 'P') {
+            // A Unicode class: `\pL` or `\p{Name}`, copied as written.
+            match chars.next() {
+                Some('{') => {
+                    out.push('{');
+                    for n in chars.by_ref() {
+                        out.push(n);
+                        if n == '}' {
+                            break;
+                        }
+                    }
+                }
+                Some(n) => out.push(n),
+                None => {}
+            }
+        }
+    }
+    out
+}
+
 fn anchored_set(patterns: &[String], file_kind: &str) -> RegexSet {
     let wrapped: Vec<String> = patterns
         .iter()
-        .map(|p| format!("^(?i:{})$", fold_arabic(p)))
+        .map(|p| format!("^(?:{})$", lowercase_pattern(&fold_arabic(p))))
         .collect();
     RegexSetBuilder::new(&wrapped)
         .size_limit(256 << 20)
@@ -148,6 +182,12 @@ mod tests {
         assert!(DATELINE_PATTERNS.prefix.len() > 2);
         assert!(ABBREVIATION_LISTS.always.contains("Mr."));
         assert!(ABBREVIATION_LISTS.starters.contains("The"));
+    }
+
+    #[test]
+    fn pattern_lowercasing_keeps_escapes() {
+        assert_eq!(lowercase_pattern(r"Share \S+ \p{Arabic}+ NOW"), r"share \S+ \p{Arabic}+ now");
+        assert_eq!(lowercase_pattern(r"\P{Lu}A"), r"\P{Lu}a");
     }
 
     #[test]
