@@ -190,7 +190,8 @@ pub fn strip_dateline(p: &str) -> Option<&str> {
     for re in &d.prefix {
         let Some(c) = re.captures(p) else { continue };
         if let Some(place) = c.name("place") {
-            if d.not_places.contains(&line_key(place.as_str())) {
+            let key = line_key(place.as_str());
+            if key.split(' ').any(|w| d.not_places.contains(w)) {
                 continue;
             }
         }

@@ -116,8 +116,8 @@ pub static BOILERPLATE_PATTERNS: LazyLock<Boilerplate> = LazyLock::new(|| {
 
 /// Dateline patterns: prefixes stripped from the first paragraphs of an article.
 pub struct Datelines {
-    /// Anchored at the start of a paragraph; a named group `place`, when present, must not be
-    /// one of `not_places`.
+    /// Anchored at the start of a paragraph; no folded word of a named group `place`, when
+    /// present, may be one of `not_places`.
     pub prefix: Vec<Regex>,
     /// Folded words that look like a place before a colon but are speech verbs.
     pub not_places: HashSet<String>,
