@@ -109,7 +109,8 @@ fn drop_furniture(text: &str) -> Vec<&str> {
             kept.push("");
             continue;
         }
-        if trimmed.len() > MAX_FURNITURE_CHARS * 4 || trimmed.chars().count() > MAX_FURNITURE_CHARS {
+        if trimmed.len() > MAX_FURNITURE_CHARS * 4 || trimmed.chars().count() > MAX_FURNITURE_CHARS
+        {
             kept.push(line);
             continue;
         }
@@ -153,16 +154,18 @@ fn paragraphs_of(lines: &[&str]) -> Vec<String> {
         }
         return out;
     }
-    let width = lines.iter().map(|l| l.trim().chars().count()).max().unwrap_or(0);
+    let width = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .max()
+        .unwrap_or(0);
     let mut current = String::new();
     let mut prev_short_end = false;
     for l in lines {
         let t = l.trim();
         let indented = l.starts_with([' ', '\t']);
-        if t.is_empty() || indented || prev_short_end {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
+        if (t.is_empty() || indented || prev_short_end) && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
         }
         if t.is_empty() {
             prev_short_end = false;
@@ -210,7 +213,9 @@ pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
     let lines = drop_furniture(&text);
     let mut paras = paragraphs_of(&lines);
 
-    let mut title = given_title.map(|t| display(t).trim().to_owned()).filter(|t| !t.is_empty());
+    let mut title = given_title
+        .map(|t| display(t).trim().to_owned())
+        .filter(|t| !t.is_empty());
     if title.is_none() && paras.len() > 1 && looks_like_title(&paras[0]) {
         title = Some(paras.remove(0));
     }
@@ -256,7 +261,10 @@ mod tests {
     #[test]
     fn colon_dateline_but_not_speech_verb() {
         let c = clean("لندن: قال الجنرال شيئا.\n\nوقال: \"نحن مستمرون\".", None);
-        assert_eq!(texts(&c), vec!["قال الجنرال شيئا.", "وقال: \"نحن مستمرون\"."]);
+        assert_eq!(
+            texts(&c),
+            vec!["قال الجنرال شيئا.", "وقال: \"نحن مستمرون\"."]
+        );
     }
 
     #[test]
@@ -271,7 +279,10 @@ mod tests {
 
     #[test]
     fn given_title_removes_its_repeat() {
-        let c = clean("Storm closes bridge\nThe bridge closed at noon.", Some("Storm closes bridge"));
+        let c = clean(
+            "Storm closes bridge\nThe bridge closed at noon.",
+            Some("Storm closes bridge"),
+        );
         assert_eq!(c.title.as_deref(), Some("Storm closes bridge"));
         assert_eq!(texts(&c), vec!["The bridge closed at noon."]);
     }
@@ -285,7 +296,10 @@ mod tests {
 
     #[test]
     fn caption_line_dropped() {
-        let c = clean("One.\n\nفيديو اجتماع وزير الدفاع العراقي مع الجنارل جون آلن:\n\nTwo.", None);
+        let c = clean(
+            "One.\n\nفيديو اجتماع وزير الدفاع العراقي مع الجنارل جون آلن:\n\nTwo.",
+            None,
+        );
         assert_eq!(texts(&c), vec!["One.", "Two."]);
     }
 

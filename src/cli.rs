@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use briefing::{Budget, Config, Format, Language, Method, render::SplitFormat};
+use briefing::{Budget, Config, Format, Language, Method, Weights, render::SplitFormat};
 
 /// Multi-document extractive briefings of news articles, in Arabic and English.
 #[derive(Parser, Debug)]
@@ -72,6 +72,27 @@ pub struct SummarizeArgs {
     /// Show every sentence's scores and why it was or was not chosen.
     #[arg(long)]
     pub explain: bool,
+    /// Feature weights of the combined method: CENTROID,LEXRANK,POSITION.
+    #[arg(long, value_name = "C,L,P", value_parser = parse_weights)]
+    pub weights: Option<Weights>,
+    /// MMR trade-off between relevance (1) and novelty (0).
+    #[arg(long, value_name = "X", default_value_t = 0.7)]
+    pub lambda: f32,
+}
+
+fn parse_weights(s: &str) -> Result<Weights, String> {
+    let parts: Vec<f32> = s
+        .split(',')
+        .map(|p| p.trim().parse::<f32>().map_err(|e| format!("{p:?}: {e}")))
+        .collect::<Result<_, _>>()?;
+    match parts[..] {
+        [centroid, lexrank, position] => Ok(Weights {
+            centroid,
+            lexrank,
+            position,
+        }),
+        _ => Err("expected three numbers: CENTROID,LEXRANK,POSITION".into()),
+    }
 }
 
 /// `briefing split`.
@@ -162,6 +183,8 @@ impl SummarizeArgs {
                 MethodArg::Position => Method::Position,
             },
             explain: self.explain,
+            weights: self.weights.unwrap_or_default(),
+            mmr_lambda: self.lambda,
             ..self.input.config()
         }
     }

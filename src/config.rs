@@ -127,6 +127,27 @@ impl Method {
     ];
 }
 
+/// Weights of the `combined` method's features (see `score`). They need not sum to one.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Weights {
+    /// Weight of the centroid cosine (scaled so the top sentence has 1).
+    pub centroid: f32,
+    /// Weight of LexRank centrality.
+    pub lexrank: f32,
+    /// Weight of the position prior.
+    pub position: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            centroid: 0.45,
+            lexrank: 0.30,
+            position: 0.25,
+        }
+    }
+}
+
 /// Everything a run needs to know. Built by the binary from its arguments, or by hand.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -142,6 +163,8 @@ pub struct Config {
     pub explain: bool,
     /// MMR trade-off between relevance (1.0) and novelty (0.0).
     pub mmr_lambda: f32,
+    /// Feature weights of the `combined` method.
+    pub weights: Weights,
     /// Cosine similarity at or above which two sentences are near-duplicates.
     pub duplicate_threshold: f32,
 }
@@ -155,6 +178,7 @@ impl Default for Config {
             threads: None,
             explain: false,
             mmr_lambda: 0.7,
+            weights: Weights::default(),
             duplicate_threshold: crate::dedup::DEFAULT_THRESHOLD,
         }
     }
@@ -174,6 +198,16 @@ impl Config {
         }
         if !(0.0..=1.0).contains(&self.mmr_lambda) {
             return Err(Error::Config("the MMR lambda must be within 0..=1".into()));
+        }
+        let w = self.weights;
+        if [w.centroid, w.lexrank, w.position]
+            .iter()
+            .any(|x| !x.is_finite() || *x < 0.0)
+            || w.centroid + w.lexrank + w.position <= 0.0
+        {
+            return Err(Error::Config(
+                "the weights must be non-negative and not all zero".into(),
+            ));
         }
         if !(self.duplicate_threshold > 0.0 && self.duplicate_threshold <= 1.0) {
             return Err(Error::Config(

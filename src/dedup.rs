@@ -44,7 +44,11 @@ pub fn group(
     threshold: f32,
 ) -> Vec<Group> {
     let mut order = candidates.to_vec();
-    order.sort_by(|a, b| scores[b.index()].total_cmp(&scores[a.index()]).then(a.cmp(b)));
+    order.sort_by(|a, b| {
+        scores[b.index()]
+            .total_cmp(&scores[a.index()])
+            .then(a.cmp(b))
+    });
 
     let mut is_candidate = vec![false; corpus.sentences.len()];
     for c in candidates {
@@ -93,7 +97,10 @@ pub fn group(
             assigned[s.index()] = true;
             members.push(s);
         }
-        let mut docs: Vec<DocId> = members.iter().map(|&m| corpus.sentences[m.index()].doc).collect();
+        let mut docs: Vec<DocId> = members
+            .iter()
+            .map(|&m| corpus.sentences[m.index()].doc)
+            .collect();
         docs.sort();
         docs.dedup();
         let support = docs.len();

@@ -310,8 +310,14 @@ mod tests {
 
     #[test]
     fn dates_in_file_names() {
-        assert_eq!(date_in_name("APW19981017.0151").as_deref(), Some("1998-10-17"));
-        assert_eq!(date_in_name("day/2015-07-21").as_deref(), Some("2015-07-21"));
+        assert_eq!(
+            date_in_name("APW19981017.0151").as_deref(),
+            Some("1998-10-17")
+        );
+        assert_eq!(
+            date_in_name("day/2015-07-21").as_deref(),
+            Some("2015-07-21")
+        );
         assert_eq!(date_in_name("000_6932063679f223f1"), None);
         assert_eq!(date_in_name("x123456789"), None);
     }
@@ -320,7 +326,11 @@ mod tests {
     fn decoding() {
         assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap(), "hi");
         assert_eq!(decode(b"\xFF\xFEh\0i\0").unwrap(), "hi");
-        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().contains("binary"));
+        assert!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0")
+                .unwrap_err()
+                .contains("binary")
+        );
         assert!(decode(b"caf\xE9").unwrap_err().contains("UTF-8"));
     }
 
@@ -341,8 +351,14 @@ mod tests {
     #[test]
     fn names_made_unique() {
         let mut docs = vec![
-            RawDocument { name: "a".into(), ..Default::default() },
-            RawDocument { name: "a".into(), ..Default::default() },
+            RawDocument {
+                name: "a".into(),
+                ..Default::default()
+            },
+            RawDocument {
+                name: "a".into(),
+                ..Default::default()
+            },
         ];
         unique_names(&mut docs);
         assert_eq!(docs[1].name, "a~2");

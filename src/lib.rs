@@ -71,7 +71,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 pub use crate::briefing::Briefing;
-pub use crate::config::{Budget, Config, Language, Method};
+pub use crate::config::{Budget, Config, Language, Method, Weights};
 pub use crate::corpus::{Corpus, DocId, Document, SentId, Sentence};
 pub use crate::error::{Error, Result, Skipped};
 pub use crate::ingest::{Ingested, RawDocument};
@@ -92,7 +92,9 @@ pub struct Summarizer {
 
 impl std::fmt::Debug for Summarizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Summarizer").field("config", &self.config).finish()
+        f.debug_struct("Summarizer")
+            .field("config", &self.config)
+            .finish()
     }
 }
 
@@ -199,7 +201,7 @@ impl Summarizer {
         let floor = score::LEXRANK_EDGE.min(cfg.duplicate_threshold);
         let graph = tfidf::similarity_graph(&vectors.rows, floor);
         let features = score::features(corpus, &vectors, &graph);
-        let scores = score::score(&features, cfg.method);
+        let scores = score::score(&features, cfg.method, cfg.weights);
 
         let displays: Vec<String> = (0..corpus.sentences.len())
             .into_par_iter()
@@ -218,7 +220,13 @@ impl Summarizer {
                 candidates.push(SentId(i as u32));
             }
         }
-        let groups = dedup::group(corpus, &candidates, &scores, &graph, cfg.duplicate_threshold);
+        let groups = dedup::group(
+            corpus,
+            &candidates,
+            &scores,
+            &graph,
+            cfg.duplicate_threshold,
+        );
         let selection = select::select(
             &groups,
             &vectors.rows,

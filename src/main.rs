@@ -40,7 +40,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let before = ingested.skipped.len();
             let briefing = summarizer.summarize(ingested.documents, ingested.skipped)?;
             warn(&args.input, &briefing.skipped[before..]);
-            emit(&args.input, |out| render::render(&briefing, args.format(), out))
+            emit(&args.input, |out| {
+                render::render(&briefing, args.format(), out)
+            })
         }
         Command::Split(args) => {
             let summarizer = Summarizer::new(args.input.config())?;
@@ -51,7 +53,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if corpus.documents.is_empty() {
                 return Err(Error::NoDocuments { skipped }.into());
             }
-            emit(&args.input, |out| render::render_split(&corpus, args.format(), out))
+            emit(&args.input, |out| {
+                render::render_split(&corpus, args.format(), out)
+            })
         }
     }
 }
@@ -86,9 +90,16 @@ fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path.file_name().context("--output names no file")?;
-    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     let result = (|| -> io::Result<()> {
         let file = std::fs::File::create(&tmp)?;
         let mut out = io::BufWriter::new(file);

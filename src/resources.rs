@@ -186,7 +186,10 @@ mod tests {
 
     #[test]
     fn pattern_lowercasing_keeps_escapes() {
-        assert_eq!(lowercase_pattern(r"Share \S+ \p{Arabic}+ NOW"), r"share \S+ \p{Arabic}+ now");
+        assert_eq!(
+            lowercase_pattern(r"Share \S+ \p{Arabic}+ NOW"),
+            r"share \S+ \p{Arabic}+ now"
+        );
         assert_eq!(lowercase_pattern(r"\P{Lu}A"), r"\P{Lu}a");
     }
 

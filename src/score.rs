@@ -12,15 +12,16 @@
 //!   facts first).
 //! - **length**: `min(1, words / 10)`: fragments and datelines say little.
 //!
-//! `combined` = `length * (0.45 centroid' + 0.30 lexrank + 0.25 position)` with `centroid'`
-//! the centroid cosine scaled so the top is 1. The weights were chosen on DUC 2003 as a whole
-//! (see the README); the other methods use one feature times `length`.
+//! `combined` = `length * (wc centroid' + wl lexrank + wp position)` with `centroid'` the
+//! centroid cosine scaled so the top is 1 and the weights of [`Weights`] (defaults chosen on
+//! DUC 2003 and EASC as wholes by `scripts/tune.py`; see the README); the other methods use
+//! one feature times `length`.
 
 use ndarray::Array1;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::config::Method;
+use crate::config::{Method, Weights};
 use crate::corpus::Corpus;
 use crate::tfidf::Vectors;
 
@@ -77,7 +78,9 @@ pub fn lexrank(graph: &[Vec<(u32, f32)>]) -> Vec<f32> {
         }
     }
     let max = p.fold(0f32, |m, &x| m.max(x));
-    p.iter().map(|&x| if max > 0.0 { x / max } else { 0.0 }).collect()
+    p.iter()
+        .map(|&x| if max > 0.0 { x / max } else { 0.0 })
+        .collect()
 }
 
 /// Computes every sentence's features.
@@ -108,7 +111,7 @@ pub fn features(corpus: &Corpus, vectors: &Vectors, graph: &[Vec<(u32, f32)>]) -
 }
 
 /// Combines features into one score per sentence for a method.
-pub fn score(features: &[Features], method: Method) -> Vec<f32> {
+pub fn score(features: &[Features], method: Method, w: Weights) -> Vec<f32> {
     let max_centroid = features.iter().fold(0f32, |m, f| m.max(f.centroid));
     let c = |f: &Features| {
         if max_centroid > 0.0 {
@@ -122,7 +125,9 @@ pub fn score(features: &[Features], method: Method) -> Vec<f32> {
         .map(|f| {
             f.length
                 * match method {
-                    Method::Combined => 0.45 * c(f) + 0.30 * f.lexrank + 0.25 * f.position,
+                    Method::Combined => {
+                        w.centroid * c(f) + w.lexrank * f.lexrank + w.position * f.position
+                    }
                     Method::Centroid => c(f),
                     Method::Lexrank => f.lexrank,
                     Method::Position => f.position,
@@ -159,11 +164,21 @@ mod tests {
     #[test]
     fn methods_use_their_feature() {
         let f = [
-            Features { centroid: 0.5, lexrank: 0.2, position: 1.0, length: 1.0 },
-            Features { centroid: 0.25, lexrank: 1.0, position: 0.5, length: 0.5 },
+            Features {
+                centroid: 0.5,
+                lexrank: 0.2,
+                position: 1.0,
+                length: 1.0,
+            },
+            Features {
+                centroid: 0.25,
+                lexrank: 1.0,
+                position: 0.5,
+                length: 0.5,
+            },
         ];
-        assert_eq!(score(&f, Method::Centroid), vec![1.0, 0.25]);
-        assert_eq!(score(&f, Method::Lexrank), vec![0.2, 0.5]);
-        assert_eq!(score(&f, Method::Position), vec![1.0, 0.25]);
+        assert_eq!(score(&f, Method::Centroid, Weights::default()), vec![1.0, 0.25]);
+        assert_eq!(score(&f, Method::Lexrank, Weights::default()), vec![0.2, 0.5]);
+        assert_eq!(score(&f, Method::Position, Weights::default()), vec![1.0, 0.25]);
     }
 }

@@ -53,7 +53,10 @@ pub fn select(
     duplicate_threshold: f32,
 ) -> Selection {
     let capacity = budget.capacity();
-    let max_score = groups.iter().fold(0f32, |m, g| m.max(g.score)).max(f32::MIN_POSITIVE);
+    let max_score = groups
+        .iter()
+        .fold(0f32, |m, g| m.max(g.score))
+        .max(f32::MIN_POSITIVE);
     let mut max_sim = vec![0f32; groups.len()];
     let mut decisions = vec![Decision::Outranked; groups.len()];
     let mut open: Vec<bool> = vec![true; groups.len()];
@@ -126,7 +129,13 @@ pub fn reading_order(corpus: &Corpus, ids: &mut [SentId]) {
             let sent = &corpus.sentences[s.index()];
             let date = corpus.documents[sent.doc.index()].date.as_deref();
             let relative = f64::from(sent.index) / counts[sent.doc.index()].max(1) as f64;
-            (date.is_none(), date.unwrap_or(""), relative, sent.doc, sent.index)
+            (
+                date.is_none(),
+                date.unwrap_or(""),
+                relative,
+                sent.doc,
+                sent.index,
+            )
         };
         let (ka, kb) = (key(a), key(b));
         (ka.0, ka.1)

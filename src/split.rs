@@ -33,16 +33,20 @@ fn is_closer(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '"' | '\'' | '`' | '„')
+    matches!(
+        c,
+        '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '"' | '\'' | '`' | '„'
+    )
 }
 
 /// The word before position `i` (a byte offset), back to the previous white space, without
-/// opening punctuation, plus the period at `i`.
+/// opening punctuation, plus the terminator at `i` (which may be several bytes, as `؟` is).
 fn token_before(text: &str, i: usize) -> &str {
-    let start = text[..i]
-        .rfind(char::is_whitespace)
-        .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
-    text[start..=i].trim_start_matches(is_opener)
+    let start = text[..i].rfind(char::is_whitespace).map_or(0, |p| {
+        p + text[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = i + text[i..].chars().next().map_or(0, char::len_utf8);
+    text[start..end].trim_start_matches(is_opener)
 }
 
 /// The next word starting at byte `from` (after white space and opening punctuation), without
@@ -113,7 +117,10 @@ fn is_boundary(text: &str, i: usize, j: usize, k: usize) -> bool {
         return false;
     }
     // Glued to what follows.
-    if run.starts_with('.') && text[..i].ends_with(|c: char| c.is_ascii_digit()) && next.is_ascii_digit() {
+    if run.starts_with('.')
+        && text[..i].ends_with(|c: char| c.is_ascii_digit())
+        && next.is_ascii_digit()
+    {
         return false; // 4.5
     }
     let token = token_before(text, i);
@@ -154,7 +161,9 @@ pub fn split_paragraph(text: &str) -> Vec<Range<usize>> {
         while q < chars.len() && is_closer(chars[q].1) {
             let straight = matches!(chars[q].1, '"' | '\'');
             let after = chars.get(q + 1).map(|&(_, c)| c);
-            if straight && after.is_some_and(|c| !(c.is_whitespace() || is_closer(c) || is_terminator(c))) {
+            if straight
+                && after.is_some_and(|c| !(c.is_whitespace() || is_closer(c) || is_terminator(c)))
+            {
                 break; // an opening quote of the next sentence
             }
             q += 1;
@@ -207,7 +216,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_paragraph(text).into_iter().map(|r| &text[r]).collect()
+        split_paragraph(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -242,8 +254,20 @@ mod tests {
 
     #[test]
     fn arabic_question_mark_and_initial() {
-        assert_eq!(split("هل انتهى؟ نعم انتهى."), vec!["هل انتهى؟", "نعم انتهى."]);
-        assert_eq!(split("قال د. محمد إن الوضع جيد."), vec!["قال د. محمد إن الوضع جيد."]);
+        assert_eq!(
+            split("هل انتهى؟ نعم انتهى."),
+            vec!["هل انتهى؟", "نعم انتهى."]
+        );
+        assert_eq!(
+            split("قال د. محمد إن الوضع جيد."),
+            vec!["قال د. محمد إن الوضع جيد."]
+        );
+    }
+
+    #[test]
+    fn regression_glued_arabic_question_mark_is_two_bytes() {
+        // EASC religion (1): `؟` (2 bytes) glued to the next word once sliced mid-character.
+        assert_eq!(split("ما هي المسيحية؟وما أصلها"), vec!["ما هي المسيحية؟", "وما أصلها"]);
     }
 
     #[test]
@@ -256,14 +280,19 @@ mod tests {
     fn english_titles_and_initials() {
         assert_eq!(
             split("Mr. Smith met Gen. Allen and Dr. Jane Q. Public. They talked."),
-            vec!["Mr. Smith met Gen. Allen and Dr. Jane Q. Public.", "They talked."]
+            vec![
+                "Mr. Smith met Gen. Allen and Dr. Jane Q. Public.",
+                "They talked."
+            ]
         );
     }
 
     #[test]
     fn english_us_and_pm() {
         assert_eq!(
-            split("The U.S. envoy left at 5 p.m. on Friday. Talks ended in the U.S. The envoy flew home."),
+            split(
+                "The U.S. envoy left at 5 p.m. on Friday. Talks ended in the U.S. The envoy flew home."
+            ),
             vec![
                 "The U.S. envoy left at 5 p.m. on Friday.",
                 "Talks ended in the U.S.",
@@ -276,14 +305,19 @@ mod tests {
     fn english_eg_decimals_and_ellipsis() {
         assert_eq!(
             split("Costs rose 4.5 percent, e.g. for fuel... and food. Prices fell."),
-            vec!["Costs rose 4.5 percent, e.g. for fuel... and food.", "Prices fell."]
+            vec![
+                "Costs rose 4.5 percent, e.g. for fuel... and food.",
+                "Prices fell."
+            ]
         );
     }
 
     #[test]
     fn english_quotes_stay_with_sentence() {
         assert_eq!(
-            split("He said, “We will rebuild.” The mayor agreed. ``It is over,'' she said. \"Next,\" he said."),
+            split(
+                "He said, “We will rebuild.” The mayor agreed. ``It is over,'' she said. \"Next,\" he said."
+            ),
             vec![
                 "He said, “We will rebuild.”",
                 "The mayor agreed.",
@@ -299,12 +333,18 @@ mod tests {
 
     #[test]
     fn english_number_abbreviation() {
-        assert_eq!(split("He was No. 1 in the race."), vec!["He was No. 1 in the race."]);
+        assert_eq!(
+            split("He was No. 1 in the race."),
+            vec!["He was No. 1 in the race."]
+        );
     }
 
     #[test]
     fn glued_capital_after_lowercase_word() {
-        assert_eq!(split("He arrived.The talks began."), vec!["He arrived.", "The talks began."]);
+        assert_eq!(
+            split("He arrived.The talks began."),
+            vec!["He arrived.", "The talks began."]
+        );
         assert_eq!(split("Use Node.js today."), vec!["Use Node.js today."]);
     }
 

@@ -184,7 +184,12 @@ mod tests {
 
     #[test]
     fn rows_are_unit_and_cosines_sane() {
-        let v = vectorize(&lists(&[&["storm", "bridge"], &["storm", "bridge"], &["vote", "mayor"], &[]]));
+        let v = vectorize(&lists(&[
+            &["storm", "bridge"],
+            &["storm", "bridge"],
+            &["vote", "mayor"],
+            &[],
+        ]));
         assert_eq!(v.terms, vec!["storm", "bridge", "vote", "mayor"]);
         assert!((cosine(&v.rows[0], &v.rows[0]) - 1.0).abs() < 1e-5);
         assert!((cosine(&v.rows[0], &v.rows[1]) - 1.0).abs() < 1e-5);
@@ -196,7 +201,12 @@ mod tests {
 
     #[test]
     fn graph_matches_pairwise_cosines() {
-        let v = vectorize(&lists(&[&["a", "b", "c"], &["a", "b"], &["c", "d"], &["e"]]));
+        let v = vectorize(&lists(&[
+            &["a", "b", "c"],
+            &["a", "b"],
+            &["c", "d"],
+            &["e"],
+        ]));
         let g = similarity_graph(&v.rows, 0.0001);
         for (i, nbrs) in g.iter().enumerate() {
             for &(j, s) in nbrs {

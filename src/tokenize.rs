@@ -41,7 +41,9 @@ pub struct Analyzer {
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Analyzer").field("language", &self.language).finish()
+        f.debug_struct("Analyzer")
+            .field("language", &self.language)
+            .finish()
     }
 }
 
@@ -128,7 +130,10 @@ mod tests {
     #[test]
     fn english_terms_are_stemmed_and_stopped() {
         let a = Analyzer::new(Language::English);
-        assert_eq!(a.terms("The Ministers were meeting, and said so."), vec!["minist", "meet"]);
+        assert_eq!(
+            a.terms("The Ministers were meeting, and said so."),
+            vec!["minist", "meet"]
+        );
     }
 
     #[test]
@@ -144,12 +149,21 @@ mod tests {
 
     #[test]
     fn arabic_marks_do_not_split_words() {
-        assert_eq!(words("تقدُّماً كبيراً").collect::<Vec<_>>(), vec!["تقدُّماً", "كبيراً"]);
+        assert_eq!(
+            words("تقدُّماً كبيراً").collect::<Vec<_>>(),
+            vec!["تقدُّماً", "كبيراً"]
+        );
     }
 
     #[test]
     fn languages_detected() {
-        assert_eq!(detect_language("بحث وزير الخارجية ابراهيم الجعفري مع مبعوث الرئيس الأميركي"), Language::Arabic);
-        assert_eq!(detect_language("The storm closed the harbour bridge on Tuesday morning."), Language::English);
+        assert_eq!(
+            detect_language("بحث وزير الخارجية ابراهيم الجعفري مع مبعوث الرئيس الأميركي"),
+            Language::Arabic
+        );
+        assert_eq!(
+            detect_language("The storm closed the harbour bridge on Tuesday morning."),
+            Language::English
+        );
     }
 }

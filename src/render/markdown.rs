@@ -9,7 +9,10 @@ use crate::briefing::Briefing;
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -45,12 +48,20 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "**Skipped**")?;
         writeln!(out)?;
         for s in &b.skipped {
-            writeln!(out, "- `{}`: {}", s.path.replace('`', "'"), escape(&s.reason))?;
+            writeln!(
+                out,
+                "- `{}`: {}",
+                s.path.replace('`', "'"),
+                escape(&s.reason)
+            )?;
         }
     }
     if let Some(cands) = &b.candidates {
         writeln!(out)?;
-        writeln!(out, "| score | centroid | lexrank | position | length | support | sentence | decision |")?;
+        writeln!(
+            out,
+            "| score | centroid | lexrank | position | length | support | sentence | decision |"
+        )?;
         writeln!(out, "|---|---|---|---|---|---|---|---|")?;
         for c in cands {
             writeln!(

@@ -53,7 +53,10 @@ fn footnotes(briefing: &Briefing) -> Vec<Vec<usize>> {
             let mut rest: Vec<usize> = n.into_iter().skip(1).collect();
             rest.sort_unstable();
             rest.dedup();
-            first.into_iter().chain(rest.into_iter().filter(|&x| Some(x) != first)).collect()
+            first
+                .into_iter()
+                .chain(rest.into_iter().filter(|&x| Some(x) != first))
+                .collect()
         })
         .collect()
 }

@@ -37,7 +37,10 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
     }
     if let Some(cands) = &b.candidates {
         writeln!(out)?;
-        writeln!(out, "Candidates (best first): score centroid lexrank position length support")?;
+        writeln!(
+            out,
+            "Candidates (best first): score centroid lexrank position length support"
+        )?;
         for c in cands {
             writeln!(
                 out,

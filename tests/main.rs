@@ -1,0 +1,12 @@
+//! The integration suite: one test binary (ripgrep-style), one module per area.
+//!
+//! Everything but `properties` runs the real `briefing` binary on the sample clusters in
+//! `samples/` (or on small inputs written to a temporary folder) and checks what it prints.
+
+mod util;
+
+mod arabic;
+mod cli;
+mod english;
+mod properties;
+mod snapshots;
