@@ -129,8 +129,12 @@ impl Summarizer {
             docs.into_par_iter()
                 .map(|raw| {
                     let cleaned = clean::clean(&raw.text, raw.title.as_deref());
-                    let (text, spans) = split::split_document(&cleaned);
-                    let language = forced.unwrap_or_else(|| tokenize::detect_language(&text));
+                    let language = forced.unwrap_or_else(|| {
+                        let sample: Vec<&str> =
+                            cleaned.paragraphs.iter().map(|p| p.text.as_str()).collect();
+                        tokenize::detect_language(&sample.join("\n"))
+                    });
+                    let (text, spans) = split::split_document(&cleaned, language);
                     (raw, cleaned.title, text, spans, language)
                 })
                 .collect()

@@ -177,8 +177,17 @@ mod tests {
                 length: 0.5,
             },
         ];
-        assert_eq!(score(&f, Method::Centroid, Weights::default()), vec![1.0, 0.25]);
-        assert_eq!(score(&f, Method::Lexrank, Weights::default()), vec![0.2, 0.5]);
-        assert_eq!(score(&f, Method::Position, Weights::default()), vec![1.0, 0.25]);
+        assert_eq!(
+            score(&f, Method::Centroid, Weights::default()),
+            vec![1.0, 0.25]
+        );
+        assert_eq!(
+            score(&f, Method::Lexrank, Weights::default()),
+            vec![0.2, 0.5]
+        );
+        assert_eq!(
+            score(&f, Method::Position, Weights::default()),
+            vec![1.0, 0.25]
+        );
     }
 }

@@ -6,27 +6,25 @@
 //! brackets after the final punctuation stay with their sentence; an opening quote starts the
 //! next one.
 //!
-//! Where a sentence ends:
-//! - at `. ! ? ؟` (and runs of them) followed by white space, unless the period ends an
-//!   abbreviation from `resources/abbreviations/` (`Mr.`, `Gen.`, `No. 5`, `د.`), an initial
-//!   (`John F. Kennedy`), or an ambiguous abbreviation (`U.S.`, `p.m.`) not followed by a common
-//!   sentence starter; and not when the next word starts with a lower-case Latin letter;
-//! - at `. ! ؟` glued to a following Arabic letter (`داعش .وذكر`, `الإرهابيّ”.وأكَّد`,
-//!   `المحررة.ونقل`): scraped Arabic news often drops the space after the stop, and no Arabic
-//!   word starts right after a period otherwise;
-//! - at a period glued to a capital after a lower-case word (`visit.The`);
-//! - at an ellipsis (`...`, `…`, `..`) only before a capitalised Latin word;
-//! - never at a decimal point, `،` `؛` `;` `:` or a comma.
+//! The boundaries come from `sentencex` (Wikimedia's rule-based segmenter, MIT), which already
+//! splits Arabic stops glued to the next word (`داعش .وذكر`, `الإرهابيّ”.وأكَّد`,
+//! `المحررة.ونقل`), never splits at `،` `؛` `:`, and knows English abbreviations, initials,
+//! decimals, ellipses and quotes. A second pass with our own lists in
+//! `resources/abbreviations/` joins back what it cuts too eagerly for news:
+//! - after an abbreviation that never ends a sentence (`Gen.`, `د.`);
+//! - after a number abbreviation before a digit (`No. 5`);
+//! - after an ambiguous abbreviation (`U.S.`, `p.m.`) unless a common sentence starter follows;
+//! - after a single-letter initial (`John F. Kennedy`, `أ. محمد`);
+//! - after `..`, `...` or `…` before an Arabic word: in Arabic news this is a pause inside the
+//!   sentence, not an end;
+//! - before a word starting with a lower-case Latin letter.
 
 use std::ops::Range;
 
 use crate::clean::Cleaned;
+use crate::config::Language;
 use crate::normalize::is_arabic_letter;
 use crate::resources::ABBREVIATION_LISTS;
-
-fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '؟' | '…' | '。' | '！' | '？')
-}
 
 fn is_closer(c: char) -> bool {
     matches!(c, '”' | '’' | '»' | '›' | ')' | ']' | '}' | '"' | '\'')
@@ -39,144 +37,86 @@ fn is_opener(c: char) -> bool {
     )
 }
 
-/// The word before position `i` (a byte offset), back to the previous white space, without
-/// opening punctuation, plus the terminator at `i` (which may be several bytes, as `؟` is).
-fn token_before(text: &str, i: usize) -> &str {
-    let start = text[..i].rfind(char::is_whitespace).map_or(0, |p| {
-        p + text[p..].chars().next().map_or(1, char::len_utf8)
-    });
-    let end = i + text[i..].chars().next().map_or(0, char::len_utf8);
-    text[start..end].trim_start_matches(is_opener)
-}
-
-/// The next word starting at byte `from` (after white space and opening punctuation), without
-/// trailing punctuation.
-fn next_word(text: &str, from: usize) -> &str {
-    let rest = text[from..].trim_start().trim_start_matches(is_opener);
+/// The first word of a text, after opening punctuation, without trailing punctuation.
+fn first_word(text: &str) -> &str {
+    let rest = text.trim_start().trim_start_matches(is_opener);
     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
     rest[..end].trim_end_matches(|c: char| !c.is_alphanumeric())
 }
 
-fn starts_lowercase_latin(word: &str) -> bool {
-    word.chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() && !is_arabic_letter(c))
-}
-
-fn starts_uppercase(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Decides whether the single period at byte `i` (followed by white space) ends a sentence.
-fn period_ends_sentence(text: &str, i: usize, after: usize) -> bool {
+/// True when the segmenter's cut between `prev` and `next` falls inside a sentence.
+fn must_join(prev: &str, next: &str) -> bool {
     let abbr = &*ABBREVIATION_LISTS;
-    let token = token_before(text, i);
-    let bare = token.trim_end_matches('.').trim_end_matches(is_closer);
-    let next = next_word(text, after);
-    if next.is_empty() {
+    let prev = prev.trim_end();
+    let next = next.trim_start();
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    let token = prev
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(is_opener);
+    let word = first_word(next);
+    if abbr.always.contains(token) {
         return true;
     }
-    if abbr.always.contains(token) {
-        return false;
+    if abbr.number.contains(token) && first.is_ascii_digit() {
+        return true;
     }
-    if abbr.number.contains(token) && next.starts_with(|c: char| c.is_ascii_digit()) {
-        return false;
+    if abbr.ambiguous.contains(token) {
+        return !abbr.starters.contains(word);
     }
-    let mut letters = bare.chars();
-    if letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none() {
-        return false; // an initial: `John F. Kennedy`, `د. محمد`
+    let mut chars = token.chars();
+    if let (Some(a), Some('.'), None) = (chars.next(), chars.next(), chars.next()) {
+        if a.is_alphabetic() {
+            return true; // an initial
+        }
     }
-    if abbr.ambiguous.contains(token) || bare.contains('.') {
-        return abbr.starters.contains(next);
+    let bare = prev.trim_end_matches(is_closer);
+    if (bare.ends_with("..") || bare.ends_with('…')) && is_arabic_letter(first) {
+        return true;
     }
-    !starts_lowercase_latin(next)
+    bare.ends_with('.') && first.is_lowercase() && !is_arabic_letter(first)
 }
 
-/// Decides whether a terminator run at `i..j` (bytes), followed by closers up to `k`, is a
-/// sentence boundary.
-fn is_boundary(text: &str, i: usize, j: usize, k: usize) -> bool {
-    let Some(next) = text[k..].chars().next() else {
-        return true;
-    };
-    let run = &text[i..j];
-    let ellipsis = run == "…" || run.starts_with("..");
-    if next.is_whitespace() {
-        let word = next_word(text, k);
-        if word.is_empty() {
-            return true;
-        }
-        if ellipsis {
-            return starts_uppercase(word) && !is_arabic_letter(word.chars().next().unwrap_or(' '));
-        }
-        if run == "." && k == j {
-            return period_ends_sentence(text, i, k);
-        }
-        return !starts_lowercase_latin(word);
+/// The `sentencex` language code for a language.
+fn segmenter_code(language: Language) -> &'static str {
+    match language {
+        Language::Arabic => "ar",
+        Language::English | Language::Other => "en",
     }
-    if ellipsis {
-        return false;
-    }
-    // Glued to what follows.
-    if run.starts_with('.')
-        && text[..i].ends_with(|c: char| c.is_ascii_digit())
-        && next.is_ascii_digit()
-    {
-        return false; // 4.5
-    }
-    let token = token_before(text, i);
-    let bare = token.trim_end_matches(|c: char| is_terminator(c) || is_closer(c));
-    let single_letter = bare.chars().count() == 1 && bare.chars().all(char::is_alphabetic);
-    if is_arabic_letter(next) {
-        return !single_letter && !ABBREVIATION_LISTS.always.contains(token);
-    }
-    if next.is_uppercase() && run == "." && k == j {
-        let mut chars = bare.chars().rev();
-        return !bare.contains('.')
-            && chars.next().is_some_and(char::is_lowercase)
-            && chars.next().is_some_and(char::is_lowercase);
-    }
-    if matches!(next, '“' | '«') {
-        return !single_letter;
-    }
-    false
 }
 
 /// Splits one paragraph into sentence spans (byte ranges into `text`).
-pub fn split_paragraph(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |n: usize| chars.get(n).map_or(text.len(), |&(b, _)| b);
-    let mut spans = Vec::new();
-    let mut start = 0;
-    let mut n = 0;
-    while n < chars.len() {
-        if !is_terminator(chars[n].1) {
-            n += 1;
-            continue;
+pub fn split_paragraph(text: &str, language: Language) -> Vec<Range<usize>> {
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let mut covered = 0;
+    for b in sentencex::get_sentence_boundaries(segmenter_code(language), text) {
+        let (start, end) = (b.start_byte.max(covered), b.end_byte);
+        if end <= start || text.get(start..end).is_none() {
+            continue; // never trust a span we cannot slice
         }
-        let mut m = n + 1;
-        while m < chars.len() && is_terminator(chars[m].1) {
-            m += 1;
-        }
-        let mut q = m;
-        while q < chars.len() && is_closer(chars[q].1) {
-            let straight = matches!(chars[q].1, '"' | '\'');
-            let after = chars.get(q + 1).map(|&(_, c)| c);
-            if straight
-                && after.is_some_and(|c| !(c.is_whitespace() || is_closer(c) || is_terminator(c)))
-            {
-                break; // an opening quote of the next sentence
-            }
-            q += 1;
-        }
-        if is_boundary(text, at(n), at(m), at(q)) {
-            push_trimmed(text, start..at(q), &mut spans);
-            start = at(q);
-            n = q;
-        } else {
-            n = m;
-        }
+        pieces.push(start..end);
+        covered = end;
     }
-    push_trimmed(text, start..text.len(), &mut spans);
+    if covered < text.len() && text.get(covered..).is_some() {
+        pieces.push(covered..text.len());
+    }
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for p in pieces {
+        if let Some(last) = merged.last_mut() {
+            if must_join(&text[last.clone()], &text[p.clone()]) {
+                last.end = p.end;
+                continue;
+            }
+        }
+        merged.push(p);
+    }
+    let mut spans = Vec::new();
+    for span in merged {
+        push_trimmed(text, span, &mut spans);
+    }
     spans
 }
 
@@ -195,7 +135,10 @@ fn push_trimmed(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// A document's text and its sentences: paragraphs joined by a blank line, and each sentence's
 /// span into that text with its heading flag.
-pub fn split_document(cleaned: &Cleaned) -> (String, Vec<(Range<usize>, bool)>) {
+pub fn split_document(
+    cleaned: &Cleaned,
+    language: Language,
+) -> (String, Vec<(Range<usize>, bool)>) {
     let mut text = String::new();
     let mut sentences = Vec::new();
     for p in &cleaned.paragraphs {
@@ -204,7 +147,7 @@ pub fn split_document(cleaned: &Cleaned) -> (String, Vec<(Range<usize>, bool)>) 
         }
         let offset = text.len();
         text.push_str(&p.text);
-        for span in split_paragraph(&p.text) {
+        for span in split_paragraph(&p.text, language) {
             sentences.push((span.start + offset..span.end + offset, p.heading));
         }
     }
@@ -216,7 +159,12 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_paragraph(text)
+        let lang = if text.chars().any(is_arabic_letter) {
+            Language::Arabic
+        } else {
+            Language::English
+        };
+        split_paragraph(text, lang)
             .into_iter()
             .map(|r| &text[r])
             .collect()
@@ -267,7 +215,10 @@ mod tests {
     #[test]
     fn regression_glued_arabic_question_mark_is_two_bytes() {
         // EASC religion (1): `؟` (2 bytes) glued to the next word once sliced mid-character.
-        assert_eq!(split("ما هي المسيحية؟وما أصلها"), vec!["ما هي المسيحية؟", "وما أصلها"]);
+        assert_eq!(
+            split("ما هي المسيحية؟وما أصلها"),
+            vec!["ما هي المسيحية؟", "وما أصلها"]
+        );
     }
 
     #[test]

@@ -43,7 +43,11 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> (i32, String, 
         .args(args)
         .current_dir(dir)
         .env_remove("RUST_BACKTRACE")
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -67,7 +71,10 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> (i32, String, 
 pub fn ok(args: &[&str]) -> String {
     let (code, out, err) = run(args, None);
     assert_eq!(code, 0, "briefing {args:?} failed with {code}: {err}");
-    assert!(!err.contains("panicked"), "briefing {args:?} panicked: {err}");
+    assert!(
+        !err.contains("panicked"),
+        "briefing {args:?} panicked: {err}"
+    );
     out
 }
 
@@ -95,9 +102,14 @@ pub fn split_jsonl(paths: &[&str]) -> Vec<SplitLine> {
     ok(&args)
         .lines()
         .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("bad line {l:?}: {e}"));
+            let v: Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("bad line {l:?}: {e}"));
             let obj = v.as_object().expect("an object per line");
-            assert_eq!(obj.len(), 3, "split line has exactly document, sentence, text: {l}");
+            assert_eq!(
+                obj.len(),
+                3,
+                "split line has exactly document, sentence, text: {l}"
+            );
             SplitLine {
                 document: v["document"].as_str().expect("document string").to_owned(),
                 sentence: v["sentence"].as_u64().expect("sentence number"),
@@ -165,4 +177,50 @@ pub fn tempdir() -> tempfile::TempDir {
 /// A path as a `&str` (test paths are UTF-8).
 pub fn s(p: &Path) -> &str {
     p.to_str().expect("UTF-8 path")
+}
+
+/// Checks a JSON briefing of a sample folder against its inputs: every sentence stands, up to
+/// whitespace, in some input file, and in the file of its first source; every source
+/// `(document, sentence)` is a line of `briefing split --format jsonl` on the same folder, and
+/// the first source's line has exactly the sentence's text.
+pub fn check_sentences_come_from_inputs(dir: &str, b: &Value) {
+    let inputs = squashed_inputs(dir);
+    let by_name: std::collections::BTreeMap<String, String> = files_of(dir)
+        .iter()
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (stem, squash(&std::fs::read_to_string(p).unwrap()))
+        })
+        .collect();
+    let lines = split_jsonl(&[dir]);
+    let sentences = b["sentences"].as_array().expect("sentences");
+    assert!(!sentences.is_empty(), "{dir}: empty briefing");
+    for st in sentences {
+        let text = st["text"].as_str().unwrap();
+        let key = squash(text);
+        assert!(
+            inputs.iter().any(|i| i.contains(&key)),
+            "{dir}: sentence not found in any input: {text}"
+        );
+        let sources = st["sources"].as_array().unwrap();
+        assert!(!sources.is_empty(), "{dir}: no source for {text}");
+        for (n, src) in sources.iter().enumerate() {
+            let doc = src["document"].as_str().unwrap();
+            let idx = src["sentence"].as_u64().unwrap();
+            let line = lines
+                .iter()
+                .find(|l| l.document == doc && l.sentence == idx)
+                .unwrap_or_else(|| panic!("{dir}: source {doc}#{idx} is not a split line"));
+            if n == 0 {
+                assert_eq!(
+                    line.text, text,
+                    "{dir}: first source {doc}#{idx} has other text"
+                );
+                assert!(
+                    by_name[doc].contains(&key),
+                    "{dir}: not in its own file {doc}"
+                );
+            }
+        }
+    }
 }
