@@ -18,8 +18,9 @@
 //! 3. Paragraphs: when most lines are 40–90 characters long the text is hard-wrapped wire copy
 //!    and lines are joined, a new paragraph starting at a blank or indented line or after a
 //!    short line that ends a sentence; otherwise every line is a paragraph.
-//! 4. Title: the headline given by the input, or else a first paragraph of at most
-//!    [`TITLE_WORDS`] words without final punctuation. Paragraphs equal to it (folded) are dropped.
+//! 4. Title: a first paragraph of at most [`TITLE_WORDS`] words without final punctuation is
+//!    the printed headline; the title is the one given by the input (JSONL `title`), else the
+//!    printed one. Paragraphs equal (folded) to either are dropped.
 //! 5. Dateline: the first matching `[prefix]` of `resources/datelines/*.txt` at the start of one
 //!    of the first two paragraphs is stripped (once per article).
 //! 6. Headings: other short paragraphs without final punctuation are kept but marked, so that
@@ -213,16 +214,14 @@ pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
     let lines = drop_furniture(&text);
     let mut paras = paragraphs_of(&lines);
 
-    let mut title = given_title
+    let given = given_title
         .map(|t| display(t).trim().to_owned())
         .filter(|t| !t.is_empty());
-    if title.is_none() && paras.len() > 1 && looks_like_title(&paras[0]) {
-        title = Some(paras.remove(0));
-    }
-    if let Some(t) = &title {
-        let key = line_key(t);
-        paras.retain(|p| line_key(p) != key);
-    }
+    let mut keys: Vec<String> = given.iter().map(|t| line_key(t)).collect();
+    let printed = (paras.len() > 1 && looks_like_title(&paras[0])).then(|| paras.remove(0));
+    keys.extend(printed.iter().map(|t| line_key(t)));
+    paras.retain(|p| !keys.contains(&line_key(p)));
+    let title = given.or(printed);
 
     for p in paras.iter_mut().take(2) {
         if let Some(rest) = strip_dateline(p) {
@@ -284,6 +283,16 @@ mod tests {
             Some("Storm closes bridge"),
         );
         assert_eq!(c.title.as_deref(), Some("Storm closes bridge"));
+        assert_eq!(texts(&c), vec!["The bridge closed at noon."]);
+    }
+
+    #[test]
+    fn regression_given_title_differing_from_printed_headline() {
+        let c = clean(
+            "Storm shuts bridge\n\nStorm shuts bridge\n\nPORTHAVEN (AP) -- The bridge closed at noon.",
+            Some("Bridge closed by storm"),
+        );
+        assert_eq!(c.title.as_deref(), Some("Bridge closed by storm"));
         assert_eq!(texts(&c), vec!["The bridge closed at noon."]);
     }
 

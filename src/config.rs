@@ -141,8 +141,8 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            centroid: 0.45,
-            lexrank: 0.30,
+            centroid: 0.2,
+            lexrank: 0.3,
             position: 0.25,
         }
     }

@@ -23,7 +23,7 @@ pub enum Error {
         skipped: Vec<Skipped>,
     },
     /// A path given by the user could not be read at all.
-    #[error("{}: {source}", .path.display())]
+    #[error("cannot read {}", .path.display())]
     Input {
         /// The path named by the user.
         path: PathBuf,
@@ -31,7 +31,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// Writing the output failed.
-    #[error("cannot write output: {0}")]
+    #[error("cannot write output")]
     Output(#[from] std::io::Error),
     /// A thread pool could not be built.
     #[error("cannot start worker threads: {0}")]

@@ -66,7 +66,6 @@ fn headline_is_the_title_and_never_a_sentence() {
 }
 
 #[test]
-#[ignore = "bug: the text renderer prints the cluster title as the heading and again in the source list (`[1] 000_... — <title>`), so the headline appears twice in the text output"]
 fn headline_at_most_once_in_the_whole_text_output() {
     let text = ok(&["summarize", AR, "--words", "100"]);
     assert!(count(&text, HEADLINE_000) <= 1, "{text}");

@@ -164,7 +164,6 @@ fn nonexistent_path_exits_2_naming_it() {
 }
 
 #[test]
-#[ignore = "bug: error messages repeat the I/O error (`x: No such file or directory (os error 2): No such file or directory (os error 2)`): Error::Input/Error::Output put their source in Display and main prints the chain with {:#}"]
 fn io_errors_are_reported_once() {
     let (code, _, err) = run(&["summarize", "samples/no-such-cluster"], None);
     assert_eq!(code, 2);
@@ -1008,7 +1007,6 @@ fn bom_utf16_and_crlf_inputs_read_like_plain_utf8() {
 }
 
 #[test]
-#[ignore = "bug: with a JSONL `title` that differs from the headline printed in the text, clean() keeps the in-text headline (twice for 02_reuters) as heading paragraphs, so the dateline is no longer within the first two paragraphs and `PORTHAVEN, Maine (Reuters) - ` stays in the lead sentence (and reaches the briefing)"]
 fn jsonl_title_differing_from_the_printed_headline_still_strips_the_dateline() {
     let dir = tempdir();
     let feed = dir.path().join("feed.jsonl");

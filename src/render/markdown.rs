@@ -39,8 +39,10 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
             None => format!("`{}`", d.id.replace('`', "'")),
         };
         match &d.title {
-            Some(t) => writeln!(out, "{}. {} — {}", i + 1, name, escape(t))?,
-            None => writeln!(out, "{}. {}", i + 1, name)?,
+            Some(t) if Some(t) != b.title.as_ref() => {
+                writeln!(out, "{}. {} — {}", i + 1, name, escape(t))?
+            }
+            _ => writeln!(out, "{}. {}", i + 1, name)?,
         }
     }
     if !b.skipped.is_empty() {

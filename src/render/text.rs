@@ -28,8 +28,10 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
     )?;
     for (i, d) in b.documents.iter().enumerate() {
         match &d.title {
-            Some(t) => writeln!(out, "[{}] {} — {}", i + 1, d.id, t)?,
-            None => writeln!(out, "[{}] {}", i + 1, d.id)?,
+            Some(t) if Some(t) != b.title.as_ref() => {
+                writeln!(out, "[{}] {} — {}", i + 1, d.id, t)?
+            }
+            _ => writeln!(out, "[{}] {}", i + 1, d.id)?,
         }
     }
     for s in &b.skipped {
