@@ -44,7 +44,7 @@ rouge_full() {  # KEEPDIR SET -> "R1 R2 RL SU4" (recall x100)
     duc2003) opts="-n 4 -m -a -l 100 -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u" ;;
     easc)    opts="-n 2 -a -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u" ;;
   esac
-  perl "$home/ROUGE-1.5.5.pl" -e "$home/data" $opts "$keep/conf.xml" >"$keep/rouge_full.out" || return 1
+  perl "$home/ROUGE-1.5.5.pl" -e "$home/data" $opts "$keep/conf.xml" >"$keep/rouge_full.out" 2>"$keep/rouge_full.err" || return 1
   for m in 1 2 L SU4; do
     awk -v m="ROUGE-$m" '$1=="sys" && $2==m && $3=="Average_R:" {printf "%.2f ", $4*100}' "$keep/rouge_full.out"
   done
