@@ -26,8 +26,9 @@
 //! 6. Headings: other short paragraphs without final punctuation are kept but marked, so that
 //!    they count as text but are not offered to the briefing.
 
+use crate::normalize::is_arabic_letter;
 use crate::normalize::{display, fold};
-use crate::resources::{BOILERPLATE_PATTERNS, DATELINE_PATTERNS};
+use crate::resources::{Script, boilerplate, datelines};
 
 /// A caption or label line ending in a colon has at most this many words.
 pub const CAPTION_WORDS: usize = 12;
@@ -96,9 +97,37 @@ fn tidy(raw: &str) -> String {
     out
 }
 
-/// Drops furniture lines; returns the kept lines (blank lines kept as paragraph breaks).
-fn drop_furniture(text: &str) -> Vec<&str> {
-    let bp = &*BOILERPLATE_PATTERNS;
+/// The script of the first letter of a text, if it has one.
+fn script_of(text: &str) -> Option<Script> {
+    text.chars().find(|c| c.is_alphabetic()).map(|c| {
+        if is_arabic_letter(c) {
+            Script::Arabic
+        } else {
+            Script::Latin
+        }
+    })
+}
+
+/// The script most letters of a text are written in.
+fn dominant_script(text: &str) -> Script {
+    let (mut arabic, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if is_arabic_letter(c) {
+            arabic += 1;
+        } else {
+            other += 1;
+        }
+    }
+    if arabic > other {
+        Script::Arabic
+    } else {
+        Script::Latin
+    }
+}
+
+/// Drops furniture lines; returns the kept lines (blank lines kept as paragraph breaks). A line
+/// is tested against the patterns of its own script (of the article's, when it has no letter).
+fn drop_furniture(text: &str, dominant: Script) -> Vec<&str> {
     let total = text.len().max(1);
     let mut kept = Vec::new();
     let mut offset = 0;
@@ -116,6 +145,7 @@ fn drop_furniture(text: &str) -> Vec<&str> {
             continue;
         }
         let key = line_key(trimmed);
+        let bp = boilerplate(script_of(trimmed).unwrap_or(dominant));
         if at * 2 >= total && bp.tail.is_match(&key) {
             break;
         }
@@ -188,9 +218,10 @@ fn looks_like_title(p: &str) -> bool {
     word_count(p) <= TITLE_WORDS && p.chars().count() <= 250 && !ends_sentence(p)
 }
 
-/// Strips a dateline from the start of a paragraph, if one is there.
+/// Strips a dateline from the start of a paragraph, if one is there (patterns of the script of
+/// the paragraph's first letter).
 pub fn strip_dateline(p: &str) -> Option<&str> {
-    let d = &*DATELINE_PATTERNS;
+    let d = datelines(script_of(p)?);
     for re in &d.prefix {
         let Some(c) = re.captures(p) else { continue };
         if let Some(place) = c.name("place") {
@@ -211,7 +242,7 @@ pub fn strip_dateline(p: &str) -> Option<&str> {
 /// Cleans one article. `given_title` is a headline supplied by the input (JSONL `title`).
 pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
     let text = tidy(raw);
-    let lines = drop_furniture(&text);
+    let lines = drop_furniture(&text, dominant_script(&text));
     let mut paras = paragraphs_of(&lines);
 
     let given = given_title

@@ -13,14 +13,10 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::normalize::{fold, fold_arabic};
 
-const BOILERPLATE: [&str; 2] = [
-    include_str!("../resources/boilerplate/ar.txt"),
-    include_str!("../resources/boilerplate/en.txt"),
-];
-const DATELINES: [&str; 2] = [
-    include_str!("../resources/datelines/ar.txt"),
-    include_str!("../resources/datelines/en.txt"),
-];
+const BOILERPLATE_AR: &str = include_str!("../resources/boilerplate/ar.txt");
+const BOILERPLATE_EN: &str = include_str!("../resources/boilerplate/en.txt");
+const DATELINES_AR: &str = include_str!("../resources/datelines/ar.txt");
+const DATELINES_EN: &str = include_str!("../resources/datelines/en.txt");
 const ABBREVIATIONS: [&str; 2] = [
     include_str!("../resources/abbreviations/ar.txt"),
     include_str!("../resources/abbreviations/en.txt"),
@@ -99,10 +95,19 @@ fn anchored_set(patterns: &[String], file_kind: &str) -> RegexSet {
         .unwrap_or_else(|e| panic!("resources/{file_kind}: bad pattern: {e}"))
 }
 
-/// The boilerplate patterns of every language.
-pub static BOILERPLATE_PATTERNS: LazyLock<Boilerplate> = LazyLock::new(|| {
+/// The writing system a set of patterns is for. Each set is compiled on first use only, so a
+/// run over English text never pays for the Arabic patterns, nor the reverse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Arabic script (`resources/*/ar.txt`).
+    Arabic,
+    /// Latin and every other script (`resources/*/en.txt`).
+    Latin,
+}
+
+fn boilerplate_of(text: &str) -> Boilerplate {
     let (mut line, mut tail) = (Vec::new(), Vec::new());
-    for (section, entry) in BOILERPLATE.iter().flat_map(|t| entries(t)) {
+    for (section, entry) in entries(text) {
         match section {
             "tail" => tail.push(entry.to_owned()),
             _ => line.push(entry.to_owned()),
@@ -112,7 +117,18 @@ pub static BOILERPLATE_PATTERNS: LazyLock<Boilerplate> = LazyLock::new(|| {
         line: anchored_set(&line, "boilerplate"),
         tail: anchored_set(&tail, "boilerplate"),
     }
-});
+}
+
+static BOILERPLATE_ARABIC: LazyLock<Boilerplate> = LazyLock::new(|| boilerplate_of(BOILERPLATE_AR));
+static BOILERPLATE_LATIN: LazyLock<Boilerplate> = LazyLock::new(|| boilerplate_of(BOILERPLATE_EN));
+
+/// The boilerplate patterns for a script.
+pub fn boilerplate(script: Script) -> &'static Boilerplate {
+    match script {
+        Script::Arabic => &BOILERPLATE_ARABIC,
+        Script::Latin => &BOILERPLATE_LATIN,
+    }
+}
 
 /// Dateline patterns: prefixes stripped from the first paragraphs of an article.
 pub struct Datelines {
@@ -123,13 +139,12 @@ pub struct Datelines {
     pub not_places: HashSet<String>,
 }
 
-/// The dateline patterns of every language.
-pub static DATELINE_PATTERNS: LazyLock<Datelines> = LazyLock::new(|| {
+fn datelines_of(text: &str) -> Datelines {
     let mut d = Datelines {
         prefix: Vec::new(),
         not_places: HashSet::new(),
     };
-    for (section, entry) in DATELINES.iter().flat_map(|t| entries(t)) {
+    for (section, entry) in entries(text) {
         match section {
             "not" => {
                 d.not_places.insert(fold(entry));
@@ -141,7 +156,18 @@ pub static DATELINE_PATTERNS: LazyLock<Datelines> = LazyLock::new(|| {
         }
     }
     d
-});
+}
+
+static DATELINES_ARABIC: LazyLock<Datelines> = LazyLock::new(|| datelines_of(DATELINES_AR));
+static DATELINES_LATIN: LazyLock<Datelines> = LazyLock::new(|| datelines_of(DATELINES_EN));
+
+/// The dateline patterns for a script.
+pub fn datelines(script: Script) -> &'static Datelines {
+    match script {
+        Script::Arabic => &DATELINES_ARABIC,
+        Script::Latin => &DATELINES_LATIN,
+    }
+}
 
 /// Abbreviations that a period does not end a sentence after.
 #[derive(Default)]
@@ -177,9 +203,12 @@ mod tests {
 
     #[test]
     fn every_shipped_pattern_compiles() {
-        assert!(BOILERPLATE_PATTERNS.line.len() > 10);
-        assert!(BOILERPLATE_PATTERNS.tail.len() > 2);
-        assert!(DATELINE_PATTERNS.prefix.len() > 2);
+        for script in [Script::Arabic, Script::Latin] {
+            assert!(boilerplate(script).line.len() > 10);
+            assert!(boilerplate(script).tail.len() > 2);
+            assert!(!datelines(script).prefix.is_empty());
+        }
+        assert!(datelines(Script::Arabic).not_places.contains("وقال"));
         assert!(ABBREVIATION_LISTS.always.contains("Mr."));
         assert!(ABBREVIATION_LISTS.starters.contains("The"));
     }
