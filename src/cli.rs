@@ -27,6 +27,96 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Print each article's cleaned sentences in order, one per line.
     Split(SplitArgs),
+    /// Score summaries against human references with ROUGE-1, -2, -L and -SU4.
+    ///
+    /// Each file in --summaries is one summary (one sentence per line, or the JSON of
+    /// `briefing summarize --format json`); its name without .txt/.spl/.json is its cluster.
+    /// Its references are the files in REFERENCES/<cluster>/, or else the files in REFERENCES
+    /// named <cluster>.* or <cluster>_* (case-insensitive). Figures follow ROUGE-1.5.5
+    /// (-n 2 -2 4 -u -m -f A -p 0.5 by default); --tokenizer rouge155 reproduces its ASCII-only
+    /// tokens exactly, the default keeps letters of every script.
+    Eval(EvalArgs),
+}
+
+/// `briefing eval`.
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    /// Folder of summaries, one file per cluster.
+    #[arg(long, value_name = "DIR")]
+    pub summaries: PathBuf,
+    /// Folder of references (see above for how they are matched).
+    #[arg(long, value_name = "DIR")]
+    pub references: PathBuf,
+    /// Score only the first N words of every summary (ROUGE -l N).
+    #[arg(long, value_name = "N", group = "limit")]
+    pub words: Option<usize>,
+    /// Score only the first N bytes of every summary (ROUGE -b N).
+    #[arg(long, value_name = "N", group = "limit")]
+    pub bytes: Option<usize>,
+    /// Do not stem (ROUGE without -m).
+    #[arg(long)]
+    pub no_stem: bool,
+    /// Weight of recall in F (ROUGE -p).
+    #[arg(long, value_name = "A", default_value_t = 0.5)]
+    pub alpha: f64,
+    /// Score against the best reference only (ROUGE -f B) instead of all (-f A).
+    #[arg(long)]
+    pub best: bool,
+    /// Tokenizer: every script, folded (unicode), or ROUGE-1.5.5's ASCII-only (rouge155).
+    #[arg(long, value_enum, default_value_t = TokenizerArg::Unicode)]
+    pub tokenizer: TokenizerArg,
+    /// Add a line per cluster.
+    #[arg(long)]
+    pub per_cluster: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormatArg::Text)]
+    pub format: EvalFormatArg,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `--tokenizer` of eval.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum TokenizerArg {
+    /// Letters and digits of every script, folded like the pipeline's keys.
+    Unicode,
+    /// ROUGE-1.5.5's tokens: only A-Z, a-z, 0-9 survive.
+    Rouge155,
+}
+
+/// `--format` of eval.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvalFormatArg {
+    /// A table in percent.
+    Text,
+    /// The scores as JSON (fractions in [0, 1]).
+    Json,
+}
+
+impl EvalArgs {
+    /// The ROUGE options these arguments describe.
+    pub fn options(&self) -> briefing::rouge::Options {
+        use briefing::rouge::{Limit, Options, ScoreMode, Tokenizer};
+        Options {
+            stem: !self.no_stem,
+            limit: match (self.words, self.bytes) {
+                (Some(n), _) => Limit::Words(n),
+                (_, Some(n)) => Limit::Bytes(n),
+                _ => Limit::None,
+            },
+            alpha: self.alpha,
+            mode: if self.best {
+                ScoreMode::Best
+            } else {
+                ScoreMode::Average
+            },
+            tokenizer: match self.tokenizer {
+                TokenizerArg::Unicode => Tokenizer::Unicode,
+                TokenizerArg::Rouge155 => Tokenizer::Rouge155,
+            },
+        }
+    }
 }
 
 /// Inputs and shared options.

@@ -59,6 +59,7 @@ pub mod ingest;
 pub mod normalize;
 pub mod render;
 pub mod resources;
+pub mod rouge;
 pub mod score;
 pub mod select;
 pub mod split;

@@ -40,9 +40,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let before = ingested.skipped.len();
             let briefing = summarizer.summarize(ingested.documents, ingested.skipped)?;
             warn(&args.input, &briefing.skipped[before..]);
-            emit(&args.input, |out| {
+            emit(args.input.output.as_deref(), |out| {
                 render::render(&briefing, args.format(), out)
             })
+        }
+        Command::Eval(args) => {
+            let opts = args.options();
+            if !(0.0..=1.0).contains(&opts.alpha) {
+                return Err(Error::Config("--alpha must be within 0..=1".into()).into());
+            }
+            let evaluation =
+                briefing::rouge::pairs::evaluate_dirs(&args.summaries, &args.references, &opts)?;
+            let json = args.format == cli::EvalFormatArg::Json;
+            let write =
+                |out: &mut dyn Write| render::render_eval(&evaluation, json, args.per_cluster, out);
+            match &args.output {
+                None => {
+                    let stdout = io::stdout();
+                    let mut out = io::BufWriter::new(stdout.lock());
+                    write(&mut out).map_err(Error::Output)?;
+                    Ok(())
+                }
+                Some(path) => write_atomically(path, write),
+            }
         }
         Command::Split(args) => {
             let summarizer = Summarizer::new(args.input.config())?;
@@ -53,7 +73,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if corpus.documents.is_empty() {
                 return Err(Error::NoDocuments { skipped }.into());
             }
-            emit(&args.input, |out| {
+            emit(args.input.output.as_deref(), |out| {
                 render::render_split(&corpus, args.format(), out)
             })
         }
@@ -72,10 +92,10 @@ fn warn(args: &InputArgs, skipped: &[Skipped]) {
 /// Writes to standard output, or to `--output` through a temporary file renamed into place, so
 /// that a failed run never leaves a partial file.
 fn emit(
-    args: &InputArgs,
+    output: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
-    match &args.output {
+    match output {
         None => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());

@@ -9,4 +9,5 @@ mod arabic;
 mod cli;
 mod english;
 mod properties;
+mod rouge;
 mod snapshots;

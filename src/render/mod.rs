@@ -5,11 +5,14 @@
 //! footnote numbers that index the article list printed after the sentences; JSON is the
 //! stable schema of [`crate::briefing`].
 
+mod eval;
 mod json;
 mod markdown;
 mod text;
 
 use std::io::{self, Write};
+
+pub use eval::render_eval;
 
 use crate::briefing::Briefing;
 use crate::corpus::{Corpus, SentId};

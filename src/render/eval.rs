@@ -1,0 +1,92 @@
+//! ROUGE tables for `briefing eval`: text (percentages, two decimals) or JSON (fractions).
+
+use std::io::{self, Write};
+
+use crate::rouge::pairs::Evaluation;
+use crate::rouge::{Averaged, Averages, Limit, ScoreMode, Scores, Tokenizer};
+
+fn recalls(s: &Scores) -> [f64; 4] {
+    [s.rouge_1, s.rouge_2, s.rouge_l, s.rouge_su4].map(|p| p.recall * 100.0)
+}
+
+fn measures(a: &Averages) -> [(&'static str, Averaged); 4] {
+    [
+        ("ROUGE-1", a.rouge_1),
+        ("ROUGE-2", a.rouge_2),
+        ("ROUGE-L", a.rouge_l),
+        ("ROUGE-SU4", a.rouge_su4),
+    ]
+}
+
+/// Writes an evaluation; `per_cluster` adds one line of recalls per cluster.
+pub fn render_eval(
+    e: &Evaluation,
+    json: bool,
+    per_cluster: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, e).map_err(io::Error::other)?;
+        writeln!(out)?;
+        return out.flush();
+    }
+    let o = &e.options;
+    let limit = match o.limit {
+        Limit::None => "whole summaries".to_owned(),
+        Limit::Words(n) => format!("first {n} words"),
+        Limit::Bytes(n) => format!("first {n} bytes"),
+    };
+    writeln!(
+        out,
+        "ROUGE over {} cluster{} ({} tokens, {}, {}, {}, alpha {})",
+        e.clusters.len(),
+        if e.clusters.len() == 1 { "" } else { "s" },
+        match o.tokenizer {
+            Tokenizer::Unicode => "unicode",
+            Tokenizer::Rouge155 => "ROUGE-1.5.5",
+        },
+        if o.stem { "stemmed" } else { "not stemmed" },
+        match o.mode {
+            ScoreMode::Average => "-f A",
+            ScoreMode::Best => "-f B",
+        },
+        limit,
+        o.alpha
+    )?;
+    writeln!(
+        out,
+        "{:<10} {:>7} {:>15} {:>9} {:>7}",
+        "", "recall", "95% CI", "precision", "F"
+    )?;
+    for (name, p) in measures(&e.average) {
+        writeln!(
+            out,
+            "{:<10} {:>7.2} {:>15} {:>9.2} {:>7.2}",
+            name,
+            p.recall * 100.0,
+            format!("{:.2}-{:.2}", p.recall_ci.0 * 100.0, p.recall_ci.1 * 100.0),
+            p.precision * 100.0,
+            p.f * 100.0
+        )?;
+    }
+    if per_cluster {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{:<28} {:>4} {:>7} {:>7} {:>7} {:>9}",
+            "cluster (recall)", "refs", "R-1", "R-2", "R-L", "R-SU4"
+        )?;
+        for c in &e.clusters {
+            let r = recalls(&c.scores);
+            writeln!(
+                out,
+                "{:<28} {:>4} {:>7.2} {:>7.2} {:>7.2} {:>9.2}",
+                c.name, c.references, r[0], r[1], r[2], r[3]
+            )?;
+        }
+    }
+    for u in &e.unmatched {
+        writeln!(out, "no reference for: {u}")?;
+    }
+    out.flush()
+}
