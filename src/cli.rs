@@ -29,6 +29,12 @@ pub enum Command {
     Split(SplitArgs),
     /// Score summaries against human references with ROUGE-1, -2, -L and -SU4.
     ///
+    /// Either --summaries DIR --references DIR, or --dataset duc|multiling PATH, which runs the
+    /// summarizer on every cluster of a dataset and prints its scores beside the lead and
+    /// lead-rr baselines computed in the same run. DUC layout: cluster folders `dNNNNNx/` of
+    /// SGML articles and model summaries `DNNNNN.M.<words>.X.*` anywhere below PATH. MultiLing
+    /// layout: PATH/source/<cluster>/ plain-text articles, PATH/models/ references.
+    ///
     /// Each file in --summaries is one summary (one sentence per line, or the JSON of
     /// `briefing summarize --format json`); its name without .txt/.spl/.json is its cluster.
     /// Its references are the files in REFERENCES/<cluster>/, or else the files in REFERENCES
@@ -42,11 +48,40 @@ pub enum Command {
 #[derive(Args, Debug)]
 pub struct EvalArgs {
     /// Folder of summaries, one file per cluster.
-    #[arg(long, value_name = "DIR")]
-    pub summaries: PathBuf,
+    #[arg(
+        long,
+        value_name = "DIR",
+        required_unless_present = "dataset",
+        requires = "references"
+    )]
+    pub summaries: Option<PathBuf>,
     /// Folder of references (see above for how they are matched).
-    #[arg(long, value_name = "DIR")]
-    pub references: PathBuf,
+    #[arg(long, value_name = "DIR", requires = "summaries")]
+    pub references: Option<PathBuf>,
+    /// Run the summarizer over a whole dataset of this layout, found at PATH.
+    #[arg(long, value_enum, requires = "path", conflicts_with = "summaries")]
+    pub dataset: Option<DatasetArg>,
+    /// The dataset's folder (with --dataset).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// With --dataset duc: only the clusters of this task letter (`t`: DUC 2003 task 2).
+    #[arg(long, value_name = "LETTER")]
+    pub task: Option<char>,
+    /// With --dataset: the scoring method of the summarizer.
+    #[arg(long, value_enum, default_value_t = MethodArg::Combined)]
+    pub method: MethodArg,
+    /// With --dataset: feature weights of the combined method (C,L,P).
+    #[arg(long, value_name = "C,L,P", value_parser = parse_weights)]
+    pub weights: Option<Weights>,
+    /// With --dataset: MMR trade-off.
+    #[arg(long, value_name = "X", default_value_t = 0.7)]
+    pub lambda: f32,
+    /// With --dataset: worker threads of the summarizer.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// With --dataset: no progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
     /// Score only the first N words of every summary (ROUGE -l N).
     #[arg(long, value_name = "N", group = "limit")]
     pub words: Option<usize>,
@@ -76,6 +111,15 @@ pub struct EvalArgs {
     pub output: Option<PathBuf>,
 }
 
+/// `--dataset` of eval.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum DatasetArg {
+    /// NIST DUC 2003/2004 layout.
+    Duc,
+    /// Plain-text sources and model summaries (MultiLing-style).
+    Multiling,
+}
+
 /// `--tokenizer` of eval.
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum TokenizerArg {
@@ -94,7 +138,36 @@ pub enum EvalFormatArg {
     Json,
 }
 
+impl MethodArg {
+    /// The library method.
+    pub fn method(self) -> Method {
+        match self {
+            MethodArg::Combined => Method::Combined,
+            MethodArg::Centroid => Method::Centroid,
+            MethodArg::Lexrank => Method::Lexrank,
+            MethodArg::Position => Method::Position,
+        }
+    }
+}
+
 impl EvalArgs {
+    /// The summarizer configuration for --dataset runs (budget: --words, default 100).
+    pub fn summarizer_config(&self) -> Config {
+        Config {
+            budget: Budget::Words(self.dataset_words()),
+            method: self.method.method(),
+            weights: self.weights.unwrap_or_default(),
+            mmr_lambda: self.lambda,
+            threads: self.threads,
+            ..Config::default()
+        }
+    }
+
+    /// The word budget of --dataset runs: --words, else 100.
+    pub fn dataset_words(&self) -> usize {
+        self.words.unwrap_or(100)
+    }
+
     /// The ROUGE options these arguments describe.
     pub fn options(&self) -> briefing::rouge::Options {
         use briefing::rouge::{Limit, Options, ScoreMode, Tokenizer};
@@ -266,12 +339,7 @@ impl SummarizeArgs {
         };
         Config {
             budget,
-            method: match self.method {
-                MethodArg::Combined => Method::Combined,
-                MethodArg::Centroid => Method::Centroid,
-                MethodArg::Lexrank => Method::Lexrank,
-                MethodArg::Position => Method::Position,
-            },
+            method: self.method.method(),
             explain: self.explain,
             weights: self.weights.unwrap_or_default(),
             mmr_lambda: self.lambda,

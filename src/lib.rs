@@ -53,6 +53,7 @@ pub mod briefing;
 pub mod clean;
 pub mod config;
 pub mod corpus;
+pub mod dataset;
 pub mod dedup;
 pub mod error;
 pub mod ingest;

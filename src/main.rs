@@ -3,7 +3,7 @@
 
 mod cli;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -45,24 +45,30 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })
         }
         Command::Eval(args) => {
-            let opts = args.options();
+            let mut opts = args.options();
             if !(0.0..=1.0).contains(&opts.alpha) {
                 return Err(Error::Config("--alpha must be within 0..=1".into()).into());
             }
-            let evaluation =
-                briefing::rouge::pairs::evaluate_dirs(&args.summaries, &args.references, &opts)?;
             let json = args.format == cli::EvalFormatArg::Json;
-            let write =
-                |out: &mut dyn Write| render::render_eval(&evaluation, json, args.per_cluster, out);
-            match &args.output {
-                None => {
-                    let stdout = io::stdout();
-                    let mut out = io::BufWriter::new(stdout.lock());
-                    write(&mut out).map_err(Error::Output)?;
-                    Ok(())
+            if let (Some(kind), Some(path)) = (args.dataset, &args.path) {
+                if args.bytes.is_none() {
+                    opts.limit = briefing::rouge::Limit::Words(args.dataset_words());
                 }
-                Some(path) => write_atomically(path, write),
+                let systems = eval_dataset(&args, kind, path, &opts)?;
+                return emit(args.output.as_deref(), |out| {
+                    render::render_systems(&systems, json, out)
+                });
             }
+            let (Some(summaries), Some(references)) = (&args.summaries, &args.references) else {
+                return Err(Error::Config(
+                    "give --summaries and --references, or --dataset".into(),
+                )
+                .into());
+            };
+            let evaluation = briefing::rouge::pairs::evaluate_dirs(summaries, references, &opts)?;
+            emit(args.output.as_deref(), |out| {
+                render::render_eval(&evaluation, json, args.per_cluster, out)
+            })
         }
         Command::Split(args) => {
             let summarizer = Summarizer::new(args.input.config())?;
@@ -78,6 +84,64 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })
         }
     }
+}
+
+/// Runs the summarizer and the baselines over every cluster of a dataset and scores them.
+fn eval_dataset(
+    args: &cli::EvalArgs,
+    kind: cli::DatasetArg,
+    path: &Path,
+    opts: &briefing::rouge::Options,
+) -> anyhow::Result<Vec<(String, briefing::rouge::pairs::Evaluation)>> {
+    use briefing::dataset::{self, Layout};
+    use briefing::rouge::{self, pairs::ClusterScores, pairs::Evaluation};
+    let layout = match kind {
+        cli::DatasetArg::Duc => Layout::Duc,
+        cli::DatasetArg::Multiling => Layout::Multiling,
+    };
+    let words = args.dataset_words();
+    let clusters = dataset::load(layout, path, words, args.task)?;
+    let summarizer = Summarizer::new(args.summarizer_config())?;
+    let bar = if args.quiet || !io::stderr().is_terminal() {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new(clusters.len() as u64)
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} clusters {elapsed} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let names = ["briefing", "lead", "lead-rr"];
+    let mut per_system: Vec<Vec<ClusterScores>> = vec![Vec::new(); names.len()];
+    for c in &clusters {
+        bar.set_message(c.name.clone());
+        let mut skipped = Vec::new();
+        let corpus = summarizer.corpus(c.documents.clone(), &mut skipped);
+        let ours: Vec<String> = match summarizer.summarize(c.documents.clone(), Vec::new()) {
+            Ok(b) => b.sentences.into_iter().map(|s| s.text).collect(),
+            Err(Error::NoDocuments { .. }) => Vec::new(),
+            Err(e) => return Err(e.into()),
+        };
+        let outputs = [
+            ours,
+            dataset::lead(&corpus, words),
+            dataset::lead_rr(&corpus, words),
+        ];
+        for (k, lines) in outputs.iter().enumerate() {
+            per_system[k].push(ClusterScores {
+                name: c.name.clone(),
+                references: c.references.len(),
+                scores: rouge::evaluate(lines, &c.references, opts),
+            });
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    Ok(names
+        .iter()
+        .zip(per_system)
+        .map(|(n, scores)| (n.to_string(), Evaluation::new(*opts, scores, Vec::new())))
+        .collect())
 }
 
 fn warn(args: &InputArgs, skipped: &[Skipped]) {

@@ -242,3 +242,48 @@ fn no_matching_reference_is_a_usage_error() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("no summary"), "{err}");
 }
+
+#[test]
+fn dataset_duc_scores_briefing_beside_baselines() {
+    let (code, out, err) = run(
+        &[
+            "eval",
+            "--dataset",
+            "duc",
+            "tests/fixtures/duc",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let systems = v["systems"].as_array().unwrap();
+    let names: Vec<&str> = systems
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["briefing", "lead", "lead-rr"]);
+    for s in systems {
+        let clusters = s["clusters"].as_array().unwrap();
+        // the 50-word model is not a 100-word reference; both clusters are scored
+        assert_eq!(clusters.len(), 2);
+        assert_eq!(clusters[0]["name"], "d00001t");
+        assert_eq!(clusters[0]["references"], 2);
+        assert_eq!(clusters[1]["references"], 1);
+        let r1 = s["average"]["rouge_1"]["recall"].as_f64().unwrap();
+        assert!(r1 > 0.2 && r1 <= 1.0, "{r1}");
+    }
+    let (code, text, _) = run(
+        &[
+            "eval",
+            "--dataset",
+            "duc",
+            "tests/fixtures/duc",
+            "--task",
+            "x",
+        ],
+        None,
+    );
+    assert_eq!(code, 2, "no cluster of task x: {text}");
+}

@@ -90,3 +90,58 @@ pub fn render_eval(
     }
     out.flush()
 }
+
+/// Writes several systems' evaluations on one dataset side by side (recall, with the 95%
+/// confidence interval of ROUGE-2), or as JSON `{"systems": [{"name", ...evaluation}]}`.
+pub fn render_systems(
+    systems: &[(String, Evaluation)],
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if json {
+        let list: Vec<serde_json::Value> = systems
+            .iter()
+            .map(|(name, e)| {
+                let mut v = serde_json::to_value(e).unwrap_or_default();
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("name".into(), name.clone().into());
+                }
+                v
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "systems": list }))
+            .map_err(io::Error::other)?;
+        writeln!(out)?;
+        return out.flush();
+    }
+    if let Some((_, first)) = systems.first() {
+        writeln!(
+            out,
+            "{} clusters; ROUGE recall in percent",
+            first.clusters.len()
+        )?;
+    }
+    writeln!(
+        out,
+        "{:<12} {:>7} {:>7} {:>15} {:>7} {:>9}",
+        "system", "R-1", "R-2", "R-2 95% CI", "R-L", "R-SU4"
+    )?;
+    for (name, e) in systems {
+        let a = &e.average;
+        writeln!(
+            out,
+            "{:<12} {:>7.2} {:>7.2} {:>15} {:>7.2} {:>9.2}",
+            name,
+            a.rouge_1.recall * 100.0,
+            a.rouge_2.recall * 100.0,
+            format!(
+                "{:.2}-{:.2}",
+                a.rouge_2.recall_ci.0 * 100.0,
+                a.rouge_2.recall_ci.1 * 100.0
+            ),
+            a.rouge_l.recall * 100.0,
+            a.rouge_su4.recall * 100.0
+        )?;
+    }
+    out.flush()
+}

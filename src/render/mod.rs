@@ -12,7 +12,7 @@ mod text;
 
 use std::io::{self, Write};
 
-pub use eval::render_eval;
+pub use eval::{render_eval, render_systems};
 
 use crate::briefing::Briefing;
 use crate::corpus::{Corpus, SentId};

@@ -156,13 +156,20 @@ pub fn evaluate_dirs(summaries: &Path, references: &Path, opts: &Options) -> Res
             references.display()
         )));
     }
-    // ROUGE-1.5.5 visits its instances sorted by "<eval id>.<peer id>".
-    clusters.sort_by_key(|c| format!("{}.", c.name));
-    let all: Vec<Scores> = clusters.iter().map(|c| c.scores).collect();
-    Ok(Evaluation {
-        options: *opts,
-        average: average(&all),
-        clusters,
-        unmatched,
-    })
+    Ok(Evaluation::new(*opts, clusters, unmatched))
+}
+
+impl Evaluation {
+    /// Averages per-cluster scores into an evaluation.
+    pub fn new(options: Options, mut clusters: Vec<ClusterScores>, unmatched: Vec<String>) -> Self {
+        // ROUGE-1.5.5 visits its instances sorted by "<eval id>.<peer id>".
+        clusters.sort_by_key(|c| format!("{}.", c.name));
+        let all: Vec<Scores> = clusters.iter().map(|c| c.scores).collect();
+        Evaluation {
+            options,
+            average: average(&all),
+            clusters,
+            unmatched,
+        }
+    }
 }

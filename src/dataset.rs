@@ -1,0 +1,343 @@
+//! Evaluation datasets on disk, and the baselines every evaluation reports beside us.
+//!
+//! Contract: [`load`] reads every cluster of a dataset with its human references; a cluster
+//! without references is left out. Two layouts:
+//! - [`Layout::Duc`], as NIST distributes DUC 2003/2004: a folder of clusters (`d30003t/`,
+//!   one SGML file per article with `DOCNO`, optional `HEADLINE` and `TEXT` elements; the file
+//!   name stands in for a missing `DOCNO`) and a folder of
+//!   model summaries named `D30003.M.100.T.A` (cluster number, `M`, length in words, task
+//!   letter, assessor). Under PATH they are found as the folders holding `d*` cluster folders
+//!   and `D*.M.*` files, wherever they are below PATH. The references of cluster `dNNNNNx` are
+//!   `DNNNNN.M.<words>.X.*`. Article dates come from the DOCNO (`APW19981017.0151`).
+//! - [`Layout::Multiling`]: plain-text articles in `PATH/source/<cluster>/` and references in
+//!   `PATH/models/`, paired by the rule of `briefing eval --references` (a `<cluster>/` folder,
+//!   or files named `<cluster>.*` / `<cluster>_*`).
+//!
+//! [`lead`] and [`lead_rr`] are the usual baselines, on our cleaned and split articles: the
+//! first sentences of the newest article, and the first sentence of every article, then the
+//! second of every article, and so on (articles in date order). As in DUC's baseline, they take
+//! sentences until the word budget is reached, the last one whole (ROUGE's `-l` cuts it).
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::corpus::{Corpus, SentId};
+use crate::error::{Error, Result};
+use crate::ingest::{RawDocument, date_in_name, decode};
+use crate::rouge::pairs::{read_lines, references_for};
+
+/// How a dataset is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// NIST DUC: SGML articles in cluster folders, `D*.M.*` model summaries.
+    Duc,
+    /// Plain-text articles in `source/<cluster>/`, references in `models/`.
+    Multiling,
+}
+
+/// One cluster of a dataset.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    /// Its name (folder name).
+    pub name: String,
+    /// Its articles.
+    pub documents: Vec<RawDocument>,
+    /// Its human references, each a list of lines.
+    pub references: Vec<Vec<String>>,
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Input {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| io_error(dir, e))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+/// Every folder below `root` (itself included), breadth first, sorted.
+fn folders(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = vec![root.to_owned()];
+    let mut i = 0;
+    while i < out.len() {
+        let here = out[i].clone();
+        out.extend(sorted_entries(&here)?.into_iter().filter(|p| p.is_dir()));
+        i += 1;
+    }
+    Ok(out)
+}
+
+static CLUSTER_DIR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^d(\d+)([a-z])$").expect("constant pattern"));
+static TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<TEXT>(.*?)</TEXT>").expect("constant pattern"));
+static DOCNO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<DOCNO\s*>\s*(\S+)\s*</DOCNO\s*>").expect("constant pattern"));
+static HEADLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<HEADLINE>(.*?)</HEADLINE>").expect("constant pattern"));
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][^>]*>").expect("constant pattern"));
+
+/// Replaces the few SGML entities DUC uses.
+fn unescape(s: &str) -> String {
+    s.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+}
+
+/// One DUC SGML article: its DOCNO, headline and text (paragraph tags turned into breaks).
+pub fn parse_sgml(raw: &str, fallback_name: &str) -> RawDocument {
+    let docno = DOCNO
+        .captures(raw)
+        .map_or_else(|| fallback_name.to_owned(), |c| c[1].to_owned());
+    let body = TEXT
+        .captures(raw)
+        .map_or("", |c| c.get(1).map_or("", |m| m.as_str()));
+    let body = body.replace("<P>", "\n").replace("</P>", "\n");
+    let text = unescape(&TAG.replace_all(&body, " "));
+    let title = HEADLINE
+        .captures(raw)
+        .map(|c| {
+            unescape(&TAG.replace_all(&c[1], " "))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty());
+    RawDocument {
+        date: date_in_name(&docno),
+        name: docno.clone(),
+        path: docno.clone(),
+        file: docno,
+        title,
+        text,
+        ..RawDocument::default()
+    }
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    // DUC files are Latin-1; anything that is not UTF-8 is read as Latin-1.
+    Ok(decode(&bytes).unwrap_or_else(|_| bytes.iter().map(|&b| char::from(b)).collect()))
+}
+
+fn load_duc(root: &Path, words: usize, task: Option<char>) -> Result<Vec<Cluster>> {
+    let all = folders(root)?;
+    let mut models: Vec<PathBuf> = Vec::new();
+    for f in &all {
+        models.extend(sorted_entries(f)?.into_iter().filter(|p| {
+            p.is_file()
+                && p.file_name().is_some_and(|n| {
+                    n.to_string_lossy().starts_with('D') && n.to_string_lossy().contains(".M.")
+                })
+        }));
+    }
+    let mut clusters = Vec::new();
+    for dir in all.iter().filter(|d| {
+        d.file_name()
+            .is_some_and(|n| CLUSTER_DIR.is_match(&n.to_string_lossy()))
+    }) {
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let c = CLUSTER_DIR.captures(&name).expect("filtered above");
+        if task.is_some_and(|t| !c[2].starts_with(t.to_ascii_lowercase())) {
+            continue;
+        }
+        let prefix = format!("D{}.M.{}.{}.", &c[1], words, c[2].to_uppercase());
+        let refs: Vec<&PathBuf> = models
+            .iter()
+            .filter(|m| {
+                m.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+            })
+            .collect();
+        if refs.is_empty() {
+            continue;
+        }
+        let mut documents = Vec::new();
+        for f in sorted_entries(dir)?.into_iter().filter(|p| p.is_file()) {
+            let fallback = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            documents.push(parse_sgml(&read_text(&f)?, &fallback));
+        }
+        let references = refs
+            .iter()
+            .map(|r| Ok(read_text(r)?.lines().map(str::to_owned).collect()))
+            .collect::<Result<Vec<Vec<String>>>>()?;
+        clusters.push(Cluster {
+            name,
+            documents,
+            references,
+        });
+    }
+    Ok(clusters)
+}
+
+fn load_multiling(root: &Path) -> Result<Vec<Cluster>> {
+    let source = root.join("source");
+    let models = root.join("models");
+    let mut clusters = Vec::new();
+    for dir in sorted_entries(&source)?.into_iter().filter(|p| p.is_dir()) {
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let refs = references_for(&name, &models)?;
+        if refs.is_empty() {
+            continue;
+        }
+        let ingested = crate::ingest::read_paths(&[&dir])?;
+        clusters.push(Cluster {
+            name,
+            documents: ingested.documents,
+            references: refs.iter().map(|r| read_lines(r)).collect::<Result<_>>()?,
+        });
+    }
+    Ok(clusters)
+}
+
+/// Reads every cluster (with references) of a dataset. `words` picks the DUC model length and
+/// `task` keeps only the DUC clusters of one task letter (`t` for DUC 2003 task 2).
+pub fn load(layout: Layout, root: &Path, words: usize, task: Option<char>) -> Result<Vec<Cluster>> {
+    let clusters = match layout {
+        Layout::Duc => load_duc(root, words, task)?,
+        Layout::Multiling => load_multiling(root)?,
+    };
+    if clusters.is_empty() {
+        return Err(Error::Config(format!(
+            "no cluster with references found under {} (see `briefing eval --help` for the layouts)",
+            root.display()
+        )));
+    }
+    Ok(clusters)
+}
+
+/// Articles in date order (undated last, then corpus order): the order baselines read them.
+fn by_date(corpus: &Corpus) -> Vec<usize> {
+    let mut docs: Vec<usize> = (0..corpus.documents.len()).collect();
+    docs.sort_by_key(|&d| {
+        (
+            corpus.documents[d].date.is_none(),
+            corpus.documents[d].date.clone(),
+            d,
+        )
+    });
+    docs
+}
+
+fn take_until(corpus: &Corpus, order: impl Iterator<Item = SentId>, words: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for s in order {
+        if used >= words {
+            break;
+        }
+        let text = corpus.display(s);
+        used += text.split_whitespace().count();
+        out.push(text);
+    }
+    out
+}
+
+/// First sentences of the newest article, up to `words` words (the last one whole).
+pub fn lead(corpus: &Corpus, words: usize) -> Vec<String> {
+    let Some(&newest) = by_date(corpus).last() else {
+        return Vec::new();
+    };
+    let ids: Vec<SentId> = corpus
+        .sentences_of(crate::corpus::DocId(newest as u32))
+        .collect();
+    take_until(corpus, ids.into_iter(), words)
+}
+
+/// Round-robin first sentences of every article (date order), up to `words` words.
+pub fn lead_rr(corpus: &Corpus, words: usize) -> Vec<String> {
+    let per_doc: Vec<Vec<SentId>> = by_date(corpus)
+        .into_iter()
+        .map(|d| {
+            corpus
+                .sentences_of(crate::corpus::DocId(d as u32))
+                .collect()
+        })
+        .collect();
+    let longest = per_doc.iter().map(Vec::len).max().unwrap_or(0);
+    let order = (0..longest).flat_map(|i| per_doc.iter().filter_map(move |d| d.get(i).copied()));
+    take_until(corpus, order, words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Corpus {
+        let doc = |name: &str, date: &str, text: &str| RawDocument {
+            name: name.into(),
+            path: name.into(),
+            file: name.into(),
+            date: Some(date.into()),
+            text: text.into(),
+            ..RawDocument::default()
+        };
+        let s = crate::Summarizer::new(crate::Config {
+            threads: Some(1),
+            ..crate::Config::default()
+        })
+        .expect("valid config");
+        s.corpus(
+            vec![
+                doc(
+                    "new",
+                    "2001-01-02",
+                    "New one here. New two here. New three here.",
+                ),
+                doc("old", "2001-01-01", "Old one here. Old two here."),
+            ],
+            &mut Vec::new(),
+        )
+    }
+
+    #[test]
+    fn lead_reads_the_newest_article_and_keeps_the_last_sentence_whole() {
+        assert_eq!(lead(&corpus(), 4), vec!["New one here.", "New two here."]);
+    }
+
+    #[test]
+    fn lead_rr_goes_round_the_articles_in_date_order() {
+        assert_eq!(
+            lead_rr(&corpus(), 9),
+            vec!["Old one here.", "New one here.", "Old two here."]
+        );
+    }
+
+    #[test]
+    fn sgml_article_parsed() {
+        // (tags written with inner spaces, which the parser tolerates)
+        let raw = "<DOC>\n<DOCNO > APW19981017.0151 </DOCNO >\n<HEADLINE> Storm &amp; bridge </HEADLINE>\n<TEXT>\n<P>\nOne sentence.\n</P>\n<P>\nTwo &amp; three.\n</P>\n</TEXT>\n</DOC>\n";
+        let d = parse_sgml(raw, "x");
+        assert_eq!(d.name, "APW19981017.0151");
+        assert_eq!(d.date.as_deref(), Some("1998-10-17"));
+        assert_eq!(d.title.as_deref(), Some("Storm & bridge"));
+        assert!(d.text.contains("One sentence.") && d.text.contains("Two & three."));
+        assert!(!d.text.contains("<P>"));
+    }
+}
