@@ -151,10 +151,10 @@ impl MethodArg {
 }
 
 impl EvalArgs {
-    /// The summarizer configuration for --dataset runs (budget: --words, default 100).
-    pub fn summarizer_config(&self) -> Config {
+    /// The summarizer configuration for --dataset runs with a budget of `words`.
+    pub fn summarizer_config(&self, words: usize) -> Config {
         Config {
-            budget: Budget::Words(self.dataset_words()),
+            budget: Budget::Words(words),
             method: self.method.method(),
             weights: self.weights.unwrap_or_default(),
             mmr_lambda: self.lambda,
@@ -163,9 +163,15 @@ impl EvalArgs {
         }
     }
 
-    /// The word budget of --dataset runs: --words, else 100.
-    pub fn dataset_words(&self) -> usize {
-        self.words.unwrap_or(100)
+    /// The word budget of --dataset runs: --words; else 100 for DUC (truncated by ROUGE at 100),
+    /// and for MultiLing-style sets each cluster's median reference length, untruncated (as
+    /// EASC is scored).
+    pub fn dataset_words(&self, kind: DatasetArg) -> Option<usize> {
+        match (self.words, kind) {
+            (Some(n), _) => Some(n),
+            (None, DatasetArg::Duc) => Some(100),
+            (None, DatasetArg::Multiling) => None,
+        }
     }
 
     /// The ROUGE options these arguments describe.

@@ -11,12 +11,15 @@
 //!   `DNNNNN.M.<words>.X.*`. Article dates come from the DOCNO (`APW19981017.0151`).
 //! - [`Layout::Multiling`]: plain-text articles in `PATH/source/<cluster>/` and references in
 //!   `PATH/models/`, paired by the rule of `briefing eval --references` (a `<cluster>/` folder,
-//!   or files named `<cluster>.*` / `<cluster>_*`).
+//!   or files named `<cluster>.*` / `<cluster>_*`). `sources/` or `Articles/` and `summaries/` or
+//!   `Summaries/` are accepted too, and a lone file in the source folder is a one-article
+//!   cluster, so EASC (`Articles/<name>.txt`, `Summaries/<name>_A.txt`) loads as it is.
 //!
 //! [`lead`] and [`lead_rr`] are the usual baselines, on our cleaned and split articles: the
 //! first sentences of the newest article, and the first sentence of every article, then the
-//! second of every article, and so on (articles in date order). As in DUC's baseline, they take
-//! sentences until the word budget is reached, the last one whole (ROUGE's `-l` cuts it).
+//! second of every article, and so on (articles in date order). When ROUGE truncates at the
+//! budget (DUC, `-l`), they take sentences until the budget is reached, the last one whole, as
+//! DUC's baseline does; otherwise (EASC) only sentences that fit.
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -193,20 +196,26 @@ fn load_duc(root: &Path, words: usize, task: Option<char>) -> Result<Vec<Cluster
     Ok(clusters)
 }
 
+/// The first of `names` that is a folder under `root`.
+fn first_dir(root: &Path, names: &[&str]) -> Option<PathBuf> {
+    names.iter().map(|n| root.join(n)).find(|p| p.is_dir())
+}
+
 fn load_multiling(root: &Path) -> Result<Vec<Cluster>> {
-    let source = root.join("source");
-    let models = root.join("models");
+    let missing = |what: &str| Error::Config(format!("{}: no {what} folder", root.display()));
+    let source =
+        first_dir(root, &["source", "sources", "Articles"]).ok_or_else(|| missing("source/"))?;
+    let models =
+        first_dir(root, &["models", "summaries", "Summaries"]).ok_or_else(|| missing("models/"))?;
     let mut clusters = Vec::new();
-    for dir in sorted_entries(&source)?.into_iter().filter(|p| p.is_dir()) {
-        let name = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+    for entry in sorted_entries(&source)? {
+        let name = crate::rouge::pairs::cluster_name(&entry);
         let refs = references_for(&name, &models)?;
         if refs.is_empty() {
             continue;
         }
-        let ingested = crate::ingest::read_paths(&[&dir])?;
+        // A folder is a cluster of articles; a lone file is a one-article cluster (EASC).
+        let ingested = crate::ingest::read_paths(&[&entry])?;
         clusters.push(Cluster {
             name,
             documents: ingested.documents,
@@ -214,6 +223,21 @@ fn load_multiling(root: &Path) -> Result<Vec<Cluster>> {
         });
     }
     Ok(clusters)
+}
+
+/// The median length in words of a cluster's references (the budget EASC evaluations use).
+pub fn median_reference_words(c: &Cluster) -> usize {
+    let mut n: Vec<usize> = c
+        .references
+        .iter()
+        .map(|r| r.iter().map(|l| l.split_whitespace().count()).sum())
+        .collect();
+    n.sort_unstable();
+    match n.len() {
+        0 => 0,
+        k if k % 2 == 1 => n[k / 2],
+        k => (n[k / 2 - 1] + n[k / 2]) / 2,
+    }
 }
 
 /// Reads every cluster (with references) of a dataset. `words` picks the DUC model length and
@@ -245,7 +269,15 @@ fn by_date(corpus: &Corpus) -> Vec<usize> {
     docs
 }
 
-fn take_until(corpus: &Corpus, order: impl Iterator<Item = SentId>, words: usize) -> Vec<String> {
+/// Sentences in `order` up to `words` words: with `overflow` the last one may pass the budget
+/// (for evaluations where ROUGE truncates at the budget, as DUC's baseline does), without it
+/// sentences that do not fit are skipped.
+fn take_until(
+    corpus: &Corpus,
+    order: impl Iterator<Item = SentId>,
+    words: usize,
+    overflow: bool,
+) -> Vec<String> {
     let mut out = Vec::new();
     let mut used = 0;
     for s in order {
@@ -253,25 +285,29 @@ fn take_until(corpus: &Corpus, order: impl Iterator<Item = SentId>, words: usize
             break;
         }
         let text = corpus.display(s);
-        used += text.split_whitespace().count();
+        let n = text.split_whitespace().count();
+        if !overflow && used + n > words {
+            continue;
+        }
+        used += n;
         out.push(text);
     }
     out
 }
 
-/// First sentences of the newest article, up to `words` words (the last one whole).
-pub fn lead(corpus: &Corpus, words: usize) -> Vec<String> {
+/// First sentences of the newest article, up to `words` words (see `take_until` for `overflow`).
+pub fn lead(corpus: &Corpus, words: usize, overflow: bool) -> Vec<String> {
     let Some(&newest) = by_date(corpus).last() else {
         return Vec::new();
     };
     let ids: Vec<SentId> = corpus
         .sentences_of(crate::corpus::DocId(newest as u32))
         .collect();
-    take_until(corpus, ids.into_iter(), words)
+    take_until(corpus, ids.into_iter(), words, overflow)
 }
 
 /// Round-robin first sentences of every article (date order), up to `words` words.
-pub fn lead_rr(corpus: &Corpus, words: usize) -> Vec<String> {
+pub fn lead_rr(corpus: &Corpus, words: usize, overflow: bool) -> Vec<String> {
     let per_doc: Vec<Vec<SentId>> = by_date(corpus)
         .into_iter()
         .map(|d| {
@@ -282,7 +318,7 @@ pub fn lead_rr(corpus: &Corpus, words: usize) -> Vec<String> {
         .collect();
     let longest = per_doc.iter().map(Vec::len).max().unwrap_or(0);
     let order = (0..longest).flat_map(|i| per_doc.iter().filter_map(move |d| d.get(i).copied()));
-    take_until(corpus, order, words)
+    take_until(corpus, order, words, overflow)
 }
 
 #[cfg(test)]
@@ -318,13 +354,17 @@ mod tests {
 
     #[test]
     fn lead_reads_the_newest_article_and_keeps_the_last_sentence_whole() {
-        assert_eq!(lead(&corpus(), 4), vec!["New one here.", "New two here."]);
+        assert_eq!(
+            lead(&corpus(), 4, true),
+            vec!["New one here.", "New two here."]
+        );
+        assert_eq!(lead(&corpus(), 4, false), vec!["New one here."]);
     }
 
     #[test]
     fn lead_rr_goes_round_the_articles_in_date_order() {
         assert_eq!(
-            lead_rr(&corpus(), 9),
+            lead_rr(&corpus(), 9, true),
             vec!["Old one here.", "New one here.", "Old two here."]
         );
     }

@@ -52,7 +52,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let json = args.format == cli::EvalFormatArg::Json;
             if let (Some(kind), Some(path)) = (args.dataset, &args.path) {
                 if args.bytes.is_none() {
-                    opts.limit = briefing::rouge::Limit::Words(args.dataset_words());
+                    opts.limit = match args.dataset_words(kind) {
+                        Some(n) => briefing::rouge::Limit::Words(n),
+                        None => briefing::rouge::Limit::None,
+                    };
                 }
                 let systems = eval_dataset(&args, kind, path, &opts)?;
                 return emit(args.output.as_deref(), |out| {
@@ -99,9 +102,9 @@ fn eval_dataset(
         cli::DatasetArg::Duc => Layout::Duc,
         cli::DatasetArg::Multiling => Layout::Multiling,
     };
-    let words = args.dataset_words();
-    let clusters = dataset::load(layout, path, words, args.task)?;
-    let summarizer = Summarizer::new(args.summarizer_config())?;
+    let fixed = args.dataset_words(kind);
+    let clusters = dataset::load(layout, path, fixed.unwrap_or(100), args.task)?;
+    let truncated = opts.limit != briefing::rouge::Limit::None;
     let bar = if args.quiet || !io::stderr().is_terminal() {
         indicatif::ProgressBar::hidden()
     } else {
@@ -115,6 +118,10 @@ fn eval_dataset(
     let mut per_system: Vec<Vec<ClusterScores>> = vec![Vec::new(); names.len()];
     for c in &clusters {
         bar.set_message(c.name.clone());
+        let words = fixed
+            .unwrap_or_else(|| dataset::median_reference_words(c))
+            .max(1);
+        let summarizer = Summarizer::new(args.summarizer_config(words))?;
         let mut skipped = Vec::new();
         let corpus = summarizer.corpus(c.documents.clone(), &mut skipped);
         let ours: Vec<String> = match summarizer.summarize(c.documents.clone(), Vec::new()) {
@@ -124,8 +131,8 @@ fn eval_dataset(
         };
         let outputs = [
             ours,
-            dataset::lead(&corpus, words),
-            dataset::lead_rr(&corpus, words),
+            dataset::lead(&corpus, words, truncated),
+            dataset::lead_rr(&corpus, words, truncated),
         ];
         for (k, lines) in outputs.iter().enumerate() {
             per_system[k].push(ClusterScores {

@@ -1,7 +1,8 @@
 //! Pairing summaries with their references on disk, for `briefing eval`.
 //!
 //! Contract: every regular, non-hidden file in the summaries folder is one summary; its name
-//! without a `.txt`, `.spl` or `.json` extension is its cluster name. Its references are, in
+//! without a `.txt`, `.spl` or `.json` extension (in any case: EASC has `.TXT`) is its cluster
+//! name. Its references are, in
 //! this order of preference: all files in `REFERENCES/<name>/`, or else every file in
 //! `REFERENCES/` whose name starts with `<name>.` or `<name>_` (case-insensitively), which is how
 //! ROUGE tool kits (`d30003t.0`, `d30003t.1`) and EASC (`Art and Music (1)_A.txt`) name them.
@@ -59,15 +60,16 @@ fn files_in(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// A cluster name: the file name without a `.txt`, `.spl` or `.json` extension.
+/// A cluster name: the file name without a `.txt`, `.spl` or `.json` extension (any case).
 pub fn cluster_name(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let lower = name.to_ascii_lowercase();
     for ext in [".txt", ".spl", ".json"] {
-        if let Some(stem) = name.strip_suffix(ext) {
-            return stem.to_owned();
+        if lower.ends_with(ext) {
+            return name[..name.len() - ext.len()].to_owned();
         }
     }
     name
@@ -82,7 +84,10 @@ pub fn read_lines(path: &Path) -> Result<Vec<String>> {
             std::io::Error::new(std::io::ErrorKind::InvalidData, reason),
         )
     })?;
-    if path.extension().is_some_and(|e| e == "json") {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
         let invalid = |m: String| {
             read_error(
                 path,
