@@ -76,6 +76,12 @@ pub struct EvalArgs {
     /// With --dataset: MMR trade-off.
     #[arg(long, value_name = "X", default_value_t = 0.7)]
     pub lambda: f32,
+    /// With --dataset, method concepts: weight of relevance against concept gain.
+    #[arg(long, value_name = "X", default_value_t = 0.5)]
+    pub mu: f32,
+    /// With --dataset, method concepts: cost exponent of the greedy ratio.
+    #[arg(long, value_name = "X", default_value_t = 0.3)]
+    pub cost_exponent: f32,
     /// With --dataset: worker threads of the summarizer.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -146,6 +152,8 @@ impl MethodArg {
             MethodArg::Centroid => Method::Centroid,
             MethodArg::Lexrank => Method::Lexrank,
             MethodArg::Position => Method::Position,
+            MethodArg::Concepts => Method::Concepts,
+            MethodArg::Kl => Method::Kl,
         }
     }
 }
@@ -158,6 +166,8 @@ impl EvalArgs {
             method: self.method.method(),
             weights: self.weights.unwrap_or_default(),
             mmr_lambda: self.lambda,
+            concept_mu: self.mu,
+            cost_exponent: self.cost_exponent,
             threads: self.threads,
             ..Config::default()
         }
@@ -247,6 +257,12 @@ pub struct SummarizeArgs {
     /// MMR trade-off between relevance (1) and novelty (0).
     #[arg(long, value_name = "X", default_value_t = 0.7)]
     pub lambda: f32,
+    /// Method concepts: weight of sentence relevance against concept gain.
+    #[arg(long, value_name = "X", default_value_t = 0.5)]
+    pub mu: f32,
+    /// Method concepts: exponent of the sentence cost in the greedy ratio.
+    #[arg(long, value_name = "X", default_value_t = 0.3)]
+    pub cost_exponent: f32,
 }
 
 fn parse_weights(s: &str) -> Result<Weights, String> {
@@ -317,6 +333,10 @@ pub enum MethodArg {
     Lexrank,
     /// Lead sentences: position in the article only.
     Position,
+    /// Weighted bigram-concept coverage (after the ICSI system), greedy under the budget.
+    Concepts,
+    /// KL-divergence greedy selection (KLSum).
+    Kl,
 }
 
 impl InputArgs {
@@ -349,6 +369,8 @@ impl SummarizeArgs {
             explain: self.explain,
             weights: self.weights.unwrap_or_default(),
             mmr_lambda: self.lambda,
+            concept_mu: self.mu,
+            cost_exponent: self.cost_exponent,
             ..self.input.config()
         }
     }

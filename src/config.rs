@@ -105,6 +105,10 @@ pub enum Method {
     Lexrank,
     /// Lead sentences: position in the article only.
     Position,
+    /// Weighted bigram-concept coverage (after ICSI), greedy under the budget.
+    Concepts,
+    /// KL-divergence greedy selection (KLSum).
+    Kl,
 }
 
 impl Method {
@@ -115,15 +119,19 @@ impl Method {
             Method::Centroid => "centroid",
             Method::Lexrank => "lexrank",
             Method::Position => "position",
+            Method::Concepts => "concepts",
+            Method::Kl => "kl",
         }
     }
 
     /// Every method, in the order they are documented.
-    pub const ALL: [Method; 4] = [
+    pub const ALL: [Method; 6] = [
         Method::Combined,
         Method::Centroid,
         Method::Lexrank,
         Method::Position,
+        Method::Concepts,
+        Method::Kl,
     ];
 }
 
@@ -163,8 +171,12 @@ pub struct Config {
     pub explain: bool,
     /// MMR trade-off between relevance (1.0) and novelty (0.0).
     pub mmr_lambda: f32,
-    /// Feature weights of the `combined` method.
+    /// Feature weights of the `combined` method (and of the relevance prior of `concepts`).
     pub weights: Weights,
+    /// `concepts`: weight of sentence relevance against concept gain.
+    pub concept_mu: f32,
+    /// `concepts`: exponent of the sentence cost in the greedy ratio.
+    pub cost_exponent: f32,
     /// Cosine similarity at or above which two sentences are near-duplicates.
     pub duplicate_threshold: f32,
 }
@@ -179,6 +191,8 @@ impl Default for Config {
             explain: false,
             mmr_lambda: 0.7,
             weights: Weights::default(),
+            concept_mu: 0.5,
+            cost_exponent: 0.3,
             duplicate_threshold: crate::dedup::DEFAULT_THRESHOLD,
         }
     }
@@ -198,6 +212,12 @@ impl Config {
         }
         if !(0.0..=1.0).contains(&self.mmr_lambda) {
             return Err(Error::Config("the MMR lambda must be within 0..=1".into()));
+        }
+        let non_negative = |x: f32| x.is_finite() && x >= 0.0;
+        if !non_negative(self.concept_mu) || !non_negative(self.cost_exponent) {
+            return Err(Error::Config(
+                "--mu and --cost-exponent must be non-negative numbers".into(),
+            ));
         }
         let w = self.weights;
         if [w.centroid, w.lexrank, w.position]

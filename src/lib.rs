@@ -53,6 +53,7 @@ pub mod briefing;
 pub mod clean;
 pub mod config;
 pub mod corpus;
+pub mod coverage;
 pub mod dataset;
 pub mod dedup;
 pub mod error;
@@ -233,14 +234,37 @@ impl Summarizer {
             &graph,
             cfg.duplicate_threshold,
         );
-        let selection = select::select(
-            &groups,
-            &vectors.rows,
-            &costs,
-            cfg.budget,
-            cfg.mmr_lambda,
-            cfg.duplicate_threshold,
-        );
+        let selection = match cfg.method {
+            Method::Concepts => coverage::select(
+                coverage::Objective::Concepts {
+                    mu: cfg.concept_mu,
+                    r: cfg.cost_exponent,
+                },
+                corpus,
+                &groups,
+                &vectors.sentence_terms,
+                &scores,
+                &costs,
+                cfg.budget,
+            ),
+            Method::Kl => coverage::select(
+                coverage::Objective::Kl,
+                corpus,
+                &groups,
+                &vectors.sentence_terms,
+                &scores,
+                &costs,
+                cfg.budget,
+            ),
+            _ => select::select(
+                &groups,
+                &vectors.rows,
+                &costs,
+                cfg.budget,
+                cfg.mmr_lambda,
+                cfg.duplicate_threshold,
+            ),
+        };
 
         let mut chosen: Vec<SentId> = selection
             .chosen

@@ -125,7 +125,7 @@ pub fn score(features: &[Features], method: Method, w: Weights) -> Vec<f32> {
         .map(|f| {
             f.length
                 * match method {
-                    Method::Combined => {
+                    Method::Combined | Method::Concepts | Method::Kl => {
                         w.centroid * c(f) + w.lexrank * f.lexrank + w.position * f.position
                     }
                     Method::Centroid => c(f),

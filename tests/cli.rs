@@ -546,7 +546,10 @@ fn check_schema(b: &Value, explain: bool) {
     assert!(b["title"].is_string() || b["title"].is_null());
     assert!(["ar", "en", "other"].contains(&b["language"].as_str().unwrap()));
     assert!(
-        ["combined", "centroid", "lexrank", "position"].contains(&b["method"].as_str().unwrap())
+        [
+            "combined", "centroid", "lexrank", "position", "concepts", "kl"
+        ]
+        .contains(&b["method"].as_str().unwrap())
     );
     let budget = b["budget"].as_object().unwrap();
     assert_eq!(budget.len(), 3);
@@ -664,7 +667,9 @@ fn json_document_sentence_counts_match_split() {
 
 #[test]
 fn every_method_runs_and_is_reported() {
-    for method in ["combined", "centroid", "lexrank", "position"] {
+    for method in [
+        "combined", "centroid", "lexrank", "position", "concepts", "kl",
+    ] {
         for dir in [EN, AR] {
             let b = summarize_json(&[dir, "--method", method, "--words", "80"]);
             check_schema(&b, false);
