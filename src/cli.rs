@@ -82,6 +82,15 @@ pub struct EvalArgs {
     /// With --dataset, method concepts: cost exponent of the greedy ratio.
     #[arg(long, value_name = "X", default_value_t = 0.3)]
     pub cost_exponent: f32,
+    /// With --dataset, method submodular: saturation alpha.
+    #[arg(long, value_name = "X", default_value_t = 0.05)]
+    pub alpha_cover: f32,
+    /// With --dataset, method submodular: diversity weight lambda.
+    #[arg(long, value_name = "X", default_value_t = 6.0)]
+    pub diversity: f32,
+    /// With --dataset, method submodular: weight of the relevance term.
+    #[arg(long, value_name = "X", default_value_t = 10.0)]
+    pub prior: f32,
     /// With --dataset: worker threads of the summarizer.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -154,6 +163,7 @@ impl MethodArg {
             MethodArg::Position => Method::Position,
             MethodArg::Concepts => Method::Concepts,
             MethodArg::Kl => Method::Kl,
+            MethodArg::Submodular => Method::Submodular,
         }
     }
 }
@@ -168,6 +178,9 @@ impl EvalArgs {
             mmr_lambda: self.lambda,
             concept_mu: self.mu,
             cost_exponent: self.cost_exponent,
+            saturation: self.alpha_cover,
+            diversity: self.diversity,
+            relevance_prior: self.prior,
             threads: self.threads,
             ..Config::default()
         }
@@ -337,6 +350,8 @@ pub enum MethodArg {
     Concepts,
     /// KL-divergence greedy selection (KLSum).
     Kl,
+    /// Saturated coverage plus diversity reward (Lin and Bilmes 2011).
+    Submodular,
 }
 
 impl InputArgs {

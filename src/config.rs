@@ -109,6 +109,8 @@ pub enum Method {
     Concepts,
     /// KL-divergence greedy selection (KLSum).
     Kl,
+    /// Saturated coverage plus diversity reward (Lin and Bilmes 2011), greedy under the budget.
+    Submodular,
 }
 
 impl Method {
@@ -121,17 +123,19 @@ impl Method {
             Method::Position => "position",
             Method::Concepts => "concepts",
             Method::Kl => "kl",
+            Method::Submodular => "submodular",
         }
     }
 
     /// Every method, in the order they are documented.
-    pub const ALL: [Method; 6] = [
+    pub const ALL: [Method; 7] = [
         Method::Combined,
         Method::Centroid,
         Method::Lexrank,
         Method::Position,
         Method::Concepts,
         Method::Kl,
+        Method::Submodular,
     ];
 }
 
@@ -175,8 +179,14 @@ pub struct Config {
     pub weights: Weights,
     /// `concepts`: weight of sentence relevance against concept gain.
     pub concept_mu: f32,
-    /// `concepts`: exponent of the sentence cost in the greedy ratio.
+    /// `concepts`, `submodular`: exponent of the sentence cost in the greedy ratio.
     pub cost_exponent: f32,
+    /// `submodular`: saturation fraction alpha of the coverage term.
+    pub saturation: f32,
+    /// `submodular`: weight lambda of the diversity reward.
+    pub diversity: f32,
+    /// `submodular`: weight of the modular relevance term.
+    pub relevance_prior: f32,
     /// Cosine similarity at or above which two sentences are near-duplicates.
     pub duplicate_threshold: f32,
 }
@@ -193,6 +203,9 @@ impl Default for Config {
             weights: Weights::default(),
             concept_mu: 0.5,
             cost_exponent: 0.3,
+            saturation: 0.05,
+            diversity: 6.0,
+            relevance_prior: 10.0,
             duplicate_threshold: crate::dedup::DEFAULT_THRESHOLD,
         }
     }
@@ -214,9 +227,18 @@ impl Config {
             return Err(Error::Config("the MMR lambda must be within 0..=1".into()));
         }
         let non_negative = |x: f32| x.is_finite() && x >= 0.0;
-        if !non_negative(self.concept_mu) || !non_negative(self.cost_exponent) {
+        if ![
+            self.concept_mu,
+            self.cost_exponent,
+            self.saturation,
+            self.diversity,
+            self.relevance_prior,
+        ]
+        .into_iter()
+        .all(non_negative)
+        {
             return Err(Error::Config(
-                "--mu and --cost-exponent must be non-negative numbers".into(),
+                "the selection parameters must be non-negative numbers".into(),
             ));
         }
         let w = self.weights;

@@ -205,7 +205,12 @@ impl Summarizer {
             })
             .collect();
         let vectors = tfidf::vectorize(&terms);
-        let floor = score::LEXRANK_EDGE.min(cfg.duplicate_threshold);
+        // Submodular coverage wants the small similarities too.
+        let floor = if cfg.method == Method::Submodular {
+            0.01
+        } else {
+            score::LEXRANK_EDGE.min(cfg.duplicate_threshold)
+        };
         let graph = tfidf::similarity_graph(&vectors.rows, floor);
         let features = score::features(corpus, &vectors, &graph);
         let scores = score::score(&features, cfg.method, cfg.weights);
@@ -234,29 +239,31 @@ impl Summarizer {
             &graph,
             cfg.duplicate_threshold,
         );
-        let selection = match cfg.method {
-            Method::Concepts => coverage::select(
-                coverage::Objective::Concepts {
-                    mu: cfg.concept_mu,
-                    r: cfg.cost_exponent,
-                },
-                corpus,
-                &groups,
-                &vectors.sentence_terms,
-                &scores,
-                &costs,
-                cfg.budget,
-            ),
-            Method::Kl => coverage::select(
-                coverage::Objective::Kl,
-                corpus,
-                &groups,
-                &vectors.sentence_terms,
-                &scores,
-                &costs,
-                cfg.budget,
-            ),
-            _ => select::select(
+        let inputs = coverage::Inputs {
+            corpus,
+            terms: &vectors.sentence_terms,
+            rows: &vectors.rows,
+            graph: &graph,
+            scores: &scores,
+            costs: &costs,
+        };
+        let objective = match cfg.method {
+            Method::Concepts => Some(coverage::Objective::Concepts {
+                mu: cfg.concept_mu,
+                r: cfg.cost_exponent,
+            }),
+            Method::Submodular => Some(coverage::Objective::Submodular {
+                alpha: cfg.saturation,
+                lambda: cfg.diversity,
+                r: cfg.cost_exponent,
+                prior: cfg.relevance_prior,
+            }),
+            Method::Kl => Some(coverage::Objective::Kl),
+            _ => None,
+        };
+        let selection = match objective {
+            Some(o) => coverage::select(o, &inputs, &groups, cfg.budget),
+            None => select::select(
                 &groups,
                 &vectors.rows,
                 &costs,

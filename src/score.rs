@@ -125,7 +125,7 @@ pub fn score(features: &[Features], method: Method, w: Weights) -> Vec<f32> {
         .map(|f| {
             f.length
                 * match method {
-                    Method::Combined | Method::Concepts | Method::Kl => {
+                    Method::Combined | Method::Concepts | Method::Kl | Method::Submodular => {
                         w.centroid * c(f) + w.lexrank * f.lexrank + w.position * f.position
                     }
                     Method::Centroid => c(f),
