@@ -67,30 +67,9 @@ pub struct EvalArgs {
     /// With --dataset duc: only the clusters of this task letter (`t`: DUC 2003 task 2).
     #[arg(long, value_name = "LETTER")]
     pub task: Option<char>,
-    /// With --dataset: the scoring method of the summarizer.
-    #[arg(long, value_enum, default_value_t = MethodArg::Combined)]
-    pub method: MethodArg,
-    /// With --dataset: feature weights of the combined method (C,L,P).
-    #[arg(long, value_name = "C,L,P", value_parser = parse_weights)]
-    pub weights: Option<Weights>,
-    /// With --dataset: MMR trade-off.
-    #[arg(long, value_name = "X", default_value_t = 0.7)]
-    pub lambda: f32,
-    /// With --dataset, method concepts: weight of relevance against concept gain.
-    #[arg(long, value_name = "X", default_value_t = 0.5)]
-    pub mu: f32,
-    /// With --dataset, method concepts: cost exponent of the greedy ratio.
-    #[arg(long, value_name = "X", default_value_t = 0.3)]
-    pub cost_exponent: f32,
-    /// With --dataset, method submodular: saturation alpha.
-    #[arg(long, value_name = "X", default_value_t = 0.05)]
-    pub alpha_cover: f32,
-    /// With --dataset, method submodular: diversity weight lambda.
-    #[arg(long, value_name = "X", default_value_t = 6.0)]
-    pub diversity: f32,
-    /// With --dataset, method submodular: weight of the relevance term.
-    #[arg(long, value_name = "X", default_value_t = 10.0)]
-    pub prior: f32,
+    /// With --dataset: how the summarizer chooses sentences.
+    #[command(flatten)]
+    pub selection: MethodArgs,
     /// With --dataset: worker threads of the summarizer.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -171,19 +150,11 @@ impl MethodArg {
 impl EvalArgs {
     /// The summarizer configuration for --dataset runs with a budget of `words`.
     pub fn summarizer_config(&self, words: usize) -> Config {
-        Config {
+        self.selection.apply(Config {
             budget: Budget::Words(words),
-            method: self.method.method(),
-            weights: self.weights.unwrap_or_default(),
-            mmr_lambda: self.lambda,
-            concept_mu: self.mu,
-            cost_exponent: self.cost_exponent,
-            saturation: self.alpha_cover,
-            diversity: self.diversity,
-            relevance_prior: self.prior,
             threads: self.threads,
             ..Config::default()
-        }
+        })
     }
 
     /// The word budget of --dataset runs: --words; else 100 for DUC (truncated by ROUGE at 100),
@@ -258,12 +229,20 @@ pub struct SummarizeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
-    /// Scoring method.
-    #[arg(long, value_enum, default_value_t = MethodArg::Combined)]
-    pub method: MethodArg,
     /// Show every sentence's scores and why it was or was not chosen.
     #[arg(long)]
     pub explain: bool,
+    /// How sentences are chosen.
+    #[command(flatten)]
+    pub selection: MethodArgs,
+}
+
+/// The method and its parameters, shared by `summarize` and `eval --dataset`.
+#[derive(Args, Debug)]
+pub struct MethodArgs {
+    /// Scoring and selection method.
+    #[arg(long, value_enum, default_value_t = MethodArg::Combined)]
+    pub method: MethodArg,
     /// Feature weights of the combined method: CENTROID,LEXRANK,POSITION [default: 0.2,0.3,0.25].
     #[arg(long, value_name = "C,L,P", value_parser = parse_weights)]
     pub weights: Option<Weights>,
@@ -273,9 +252,35 @@ pub struct SummarizeArgs {
     /// Method concepts: weight of sentence relevance against concept gain.
     #[arg(long, value_name = "X", default_value_t = 0.5)]
     pub mu: f32,
-    /// Method concepts: exponent of the sentence cost in the greedy ratio.
+    /// Methods concepts and submodular: exponent of the sentence cost in the greedy ratio.
     #[arg(long, value_name = "X", default_value_t = 0.3)]
     pub cost_exponent: f32,
+    /// Method submodular: saturation alpha of the coverage term.
+    #[arg(long, value_name = "X", default_value_t = 0.05)]
+    pub alpha_cover: f32,
+    /// Method submodular: weight lambda of the diversity reward.
+    #[arg(long, value_name = "X", default_value_t = 6.0)]
+    pub diversity: f32,
+    /// Method submodular: weight of the relevance term.
+    #[arg(long, value_name = "X", default_value_t = 10.0)]
+    pub prior: f32,
+}
+
+impl MethodArgs {
+    /// Sets the method and its parameters on a configuration.
+    pub fn apply(&self, config: Config) -> Config {
+        Config {
+            method: self.method.method(),
+            weights: self.weights.unwrap_or_default(),
+            mmr_lambda: self.lambda,
+            concept_mu: self.mu,
+            cost_exponent: self.cost_exponent,
+            saturation: self.alpha_cover,
+            diversity: self.diversity,
+            relevance_prior: self.prior,
+            ..config
+        }
+    }
 }
 
 fn parse_weights(s: &str) -> Result<Weights, String> {
@@ -378,16 +383,11 @@ impl SummarizeArgs {
             (Some(n), _, _) => Budget::Words(n),
             _ => Budget::default(),
         };
-        Config {
+        self.selection.apply(Config {
             budget,
-            method: self.method.method(),
             explain: self.explain,
-            weights: self.weights.unwrap_or_default(),
-            mmr_lambda: self.lambda,
-            concept_mu: self.mu,
-            cost_exponent: self.cost_exponent,
             ..self.input.config()
-        }
+        })
     }
 
     /// The output format.

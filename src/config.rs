@@ -45,6 +45,15 @@ impl Budget {
         }
     }
 
+    /// What a total of [`Budget::cost`]s comes to in the budget's unit as reported to people
+    /// (for characters, the separator counted after the last sentence is taken back).
+    pub fn reported(&self, total_cost: usize) -> usize {
+        match self {
+            Budget::Chars(_) => total_cost.saturating_sub(1),
+            _ => total_cost,
+        }
+    }
+
     /// The number given by the user.
     pub fn limit(&self) -> usize {
         match *self {

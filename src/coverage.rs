@@ -114,10 +114,7 @@ fn finish(groups: &[Group], costs: &[usize], budget: Budget, chosen: Vec<usize>)
     for (n, &g) in chosen.iter().enumerate() {
         decisions[g] = Decision::Chosen(n + 1);
     }
-    let used = match budget {
-        Budget::Chars(_) => used.saturating_sub(1),
-        _ => used,
-    };
+    let used = budget.reported(used);
     Selection {
         chosen,
         decisions,

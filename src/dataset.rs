@@ -29,7 +29,7 @@ use regex::Regex;
 use crate::corpus::{Corpus, SentId};
 use crate::error::{Error, Result};
 use crate::ingest::{RawDocument, date_in_name, decode};
-use crate::rouge::pairs::{read_lines, references_for};
+use crate::rouge::pairs::{files_in, read_lines, references_for};
 
 /// How a dataset is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,27 +58,13 @@ fn io_error(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| io_error(dir, e))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    v.sort();
-    Ok(v)
-}
-
 /// Every folder below `root` (itself included), breadth first, sorted.
 fn folders(root: &Path) -> Result<Vec<PathBuf>> {
     let mut out = vec![root.to_owned()];
     let mut i = 0;
     while i < out.len() {
         let here = out[i].clone();
-        out.extend(sorted_entries(&here)?.into_iter().filter(|p| p.is_dir()));
+        out.extend(files_in(&here)?.into_iter().filter(|p| p.is_dir()));
         i += 1;
     }
     Ok(out)
@@ -144,7 +130,7 @@ fn load_duc(root: &Path, words: usize, task: Option<char>) -> Result<Vec<Cluster
     let all = folders(root)?;
     let mut models: Vec<PathBuf> = Vec::new();
     for f in &all {
-        models.extend(sorted_entries(f)?.into_iter().filter(|p| {
+        models.extend(files_in(f)?.into_iter().filter(|p| {
             p.is_file()
                 && p.file_name().is_some_and(|n| {
                     n.to_string_lossy().starts_with('D') && n.to_string_lossy().contains(".M.")
@@ -176,7 +162,7 @@ fn load_duc(root: &Path, words: usize, task: Option<char>) -> Result<Vec<Cluster
             continue;
         }
         let mut documents = Vec::new();
-        for f in sorted_entries(dir)?.into_iter().filter(|p| p.is_file()) {
+        for f in files_in(dir)?.into_iter().filter(|p| p.is_file()) {
             let fallback = f
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -208,7 +194,7 @@ fn load_multiling(root: &Path) -> Result<Vec<Cluster>> {
     let models =
         first_dir(root, &["models", "summaries", "Summaries"]).ok_or_else(|| missing("models/"))?;
     let mut clusters = Vec::new();
-    for entry in sorted_entries(&source)? {
+    for entry in files_in(&source)? {
         let name = crate::rouge::pairs::cluster_name(&entry);
         let refs = references_for(&name, &models)?;
         if refs.is_empty() {

@@ -108,10 +108,7 @@ pub fn select(
             decisions[g] = Decision::NoRoom;
         }
     }
-    let used = match budget {
-        Budget::Chars(_) => used.saturating_sub(1),
-        _ => used,
-    };
+    let used = budget.reported(used);
     Selection {
         chosen,
         decisions,

@@ -49,7 +49,8 @@ fn read_error(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-fn files_in(dir: &Path) -> Result<Vec<PathBuf>> {
+/// The non-hidden entries of a folder, sorted.
+pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| read_error(dir, e))?
         .filter_map(|e| e.ok())
