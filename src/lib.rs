@@ -338,7 +338,9 @@ impl Summarizer {
                     Decision::TooLong => "not chosen: longer than the whole budget".into(),
                     Decision::NoRoom => "not chosen: did not fit in the budget left".into(),
                     Decision::Redundant => "not chosen: repeats a chosen sentence".into(),
-                    Decision::Outranked => "not chosen: lower MMR score than the chosen".into(),
+                    Decision::Outranked => {
+                        "not chosen: the method preferred the chosen sentences".into()
+                    }
                 };
                 status[rep.index()] = (why, g.support);
                 let shown = source(rep);

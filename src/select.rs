@@ -28,7 +28,7 @@ pub enum Decision {
     NoRoom,
     /// It repeats a chosen sentence (cosine at or above the duplicate threshold).
     Redundant,
-    /// Chosen sentences ranked higher by MMR and filled the budget first.
+    /// The selector (MMR or a coverage objective) preferred the chosen sentences.
     Outranked,
 }
 
