@@ -264,6 +264,9 @@ pub struct MethodArgs {
     /// Method submodular: weight of the relevance term.
     #[arg(long, value_name = "X", default_value_t = 10.0)]
     pub prior: f32,
+    /// Sentences with fewer words are not offered to the briefing.
+    #[arg(long, value_name = "N", default_value_t = briefing::MIN_WORDS)]
+    pub min_words: usize,
 }
 
 impl MethodArgs {
@@ -278,6 +281,7 @@ impl MethodArgs {
             saturation: self.alpha_cover,
             diversity: self.diversity,
             relevance_prior: self.prior,
+            min_words: self.min_words,
             ..config
         }
     }

@@ -184,6 +184,8 @@ pub struct Config {
     pub explain: bool,
     /// MMR trade-off between relevance (1.0) and novelty (0.0).
     pub mmr_lambda: f32,
+    /// Sentences with fewer words are not offered to the briefing.
+    pub min_words: usize,
     /// Feature weights of the `combined` method (and of the relevance prior of `concepts`).
     pub weights: Weights,
     /// `concepts`: weight of sentence relevance against concept gain.
@@ -210,6 +212,7 @@ impl Default for Config {
             explain: false,
             mmr_lambda: 0.7,
             weights: Weights::default(),
+            min_words: crate::MIN_WORDS,
             concept_mu: 0.5,
             cost_exponent: 0.3,
             saturation: 0.05,

@@ -84,7 +84,7 @@ use crate::briefing::{BriefSentence, BudgetUse, Candidate, DocumentInfo, SourceR
 use crate::select::Decision;
 use crate::tokenize::Analyzer;
 
-/// Sentences with fewer words than this are not offered to the briefing.
+/// The default of [`Config::min_words`]: sentences with fewer words are not offered.
 pub const MIN_WORDS: usize = 5;
 
 /// Runs the pipeline with one configuration.
@@ -220,14 +220,17 @@ impl Summarizer {
             .map(|i| corpus.display(SentId(i as u32)))
             .collect();
         let costs: Vec<usize> = displays.iter().map(|t| cfg.budget.cost(t)).collect();
-        let mut excluded: BTreeMap<usize, &'static str> = BTreeMap::new();
+        let mut excluded: BTreeMap<usize, String> = BTreeMap::new();
         let mut candidates = Vec::new();
         for (i, s) in corpus.sentences.iter().enumerate() {
             let words = displays[i].split_whitespace().count();
             if s.heading {
-                excluded.insert(i, "not offered: a heading inside the article");
-            } else if words < MIN_WORDS {
-                excluded.insert(i, "not offered: fewer than 5 words");
+                excluded.insert(i, "not offered: a heading inside the article".into());
+            } else if words < cfg.min_words {
+                excluded.insert(
+                    i,
+                    format!("not offered: fewer than {} words", cfg.min_words),
+                );
             } else {
                 candidates.push(SentId(i as u32));
             }
@@ -329,7 +332,7 @@ impl Summarizer {
         let candidates = cfg.explain.then(|| {
             let mut status: Vec<(String, usize)> = vec![(String::new(), 0); corpus.sentences.len()];
             for (i, why) in &excluded {
-                status[*i] = ((*why).to_owned(), 0);
+                status[*i] = (why.clone(), 0);
             }
             for (gi, g) in groups.iter().enumerate() {
                 let rep = g.representative;

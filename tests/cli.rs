@@ -150,6 +150,40 @@ fn tuning_options_are_honoured() {
         let used: usize = sentence_texts(&b).iter().map(|t| words(t)).sum();
         assert!(used <= 120 && used > 0, "--lambda {lambda}: {used}");
     }
+    // Only long sentences are offered with --min-words.
+    let b = summarize_json(&[EN, "--min-words", "25", "--words", "200"]);
+    let texts = sentence_texts(&b);
+    assert!(!texts.is_empty());
+    assert!(texts.iter().all(|t| words(t) >= 25), "{texts:?}");
+    // Submodular and concept parameters are accepted and keep the budget.
+    for extra in [
+        [
+            "--method",
+            "submodular",
+            "--alpha-cover",
+            "0.2",
+            "--diversity",
+            "1",
+            "--prior",
+            "0",
+        ],
+        [
+            "--method",
+            "concepts",
+            "--mu",
+            "0",
+            "--cost-exponent",
+            "1",
+            "--prior",
+            "0",
+        ],
+    ] {
+        let mut args = vec![EN, "--words", "60"];
+        args.extend(extra);
+        let b = summarize_json(&args);
+        let used: usize = sentence_texts(&b).iter().map(|t| words(t)).sum();
+        assert!(used <= 60 && used > 0, "{extra:?}: {used}");
+    }
 }
 
 #[test]
