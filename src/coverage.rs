@@ -26,7 +26,7 @@
 //!   sentence that brings the summary's term distribution closest to the cluster's, in
 //!   KL(cluster || summary) with additive smoothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ndarray::Array2;
 
@@ -146,117 +146,355 @@ pub fn select(
     groups: &[Group],
     budget: Budget,
 ) -> Selection {
-    let Inputs {
-        corpus,
-        terms,
-        scores,
-        costs,
-        ..
-    } = *input;
+    let reps: Vec<usize> = groups.iter().map(|g| g.representative.index()).collect();
+    let cost: Vec<usize> = reps.iter().map(|&j| input.costs[j]).collect();
+    let max_score = reps
+        .iter()
+        .map(|&j| input.scores[j])
+        .fold(0f32, f32::max)
+        .max(f32::MIN_POSITIVE);
+    let relevance: Vec<f32> = reps.iter().map(|&j| input.scores[j] / max_score).collect();
+    let capacity = budget.capacity();
+    let coverage_rules = Rules {
+        positive_gain: true,
+        singleton: true,
+    };
     let chosen = match objective {
+        Objective::Concepts { mu, r } => {
+            let fresh = Concepts::new(input, &reps, &cost, &relevance, mu, r);
+            greedy(&fresh, groups, &cost, capacity, coverage_rules)
+        }
         Objective::Submodular {
             alpha,
             lambda,
             r,
             prior,
-        } => submodular(input, groups, budget, [alpha, lambda, r, prior]),
-        Objective::Concepts { mu, r } => {
-            concepts(corpus, groups, terms, scores, costs, budget, mu, r)
+        } => {
+            let shared = Cover::shared(input);
+            let fresh = Cover::new(&shared, &reps, &cost, &relevance, [alpha, lambda, r, prior]);
+            greedy(&fresh, groups, &cost, capacity, coverage_rules)
         }
-        Objective::Kl => kl(groups, terms, costs, budget),
+        Objective::Kl => {
+            let fresh = Kl::new(input.terms, &reps);
+            let rules = Rules {
+                positive_gain: false,
+                singleton: false,
+            };
+            greedy(&fresh, groups, &cost, capacity, rules)
+        }
     };
-    finish(groups, costs, budget, chosen)
+    finish(groups, input.costs, budget, chosen)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn concepts(
-    corpus: &Corpus,
-    groups: &[Group],
-    terms: &[Vec<u32>],
-    scores: &[f32],
-    costs: &[usize],
-    budget: Budget,
-    mu: f32,
-    r: f32,
-) -> Vec<usize> {
-    let capacity = budget.capacity();
-    let weights = concept_weights(corpus, terms);
-    let total: f32 = weights.values().sum::<f32>().max(f32::MIN_POSITIVE);
-    let max_score = groups
-        .iter()
-        .map(|g| scores[g.representative.index()])
-        .fold(0f32, f32::max)
-        .max(f32::MIN_POSITIVE);
-    let own: Vec<Vec<(u64, f32)>> = groups
-        .iter()
-        .map(|g| {
-            concepts_of(&terms[g.representative.index()])
-                .into_iter()
-                .filter_map(|c| weights.get(&c).map(|&w| (c, w)))
-                .collect()
-        })
-        .collect();
-    let relevance = |g: usize| scores[groups[g].representative.index()] / max_score;
-    let cost = |g: usize| costs[groups[g].representative.index()];
-    let value =
-        |g: usize, gain: f32| (gain / total + mu * relevance(g)) / (cost(g).max(1) as f32).powf(r);
+/// One objective during the greedy, indexed by group: what adding a group would gain now,
+/// and taking it.
+trait Step: Clone {
+    /// The marginal gain of adding group `g` to what was taken (`None`: never take it).
+    fn gain(&self, g: usize) -> Option<f64>;
+    /// The ratio the greedy maximises for `g`, from its gain (usually scaled by its cost).
+    fn ratio(&self, g: usize, gain: f64) -> f64;
+    /// Takes group `g`.
+    fn take(&mut self, g: usize);
+}
 
-    let mut covered: HashMap<u64, ()> = HashMap::new();
-    let mut chosen: Vec<usize> = Vec::new();
+/// How the shared greedy ends.
+#[derive(Clone, Copy)]
+struct Rules {
+    /// Stop once the best candidate gains nothing (coverage objectives); KLSum fills the budget.
+    positive_gain: bool,
+    /// Keep the best single sentence instead when it is worth more than the greedy summary
+    /// (Khuller et al. 1999: this bounds how bad the greedy can be).
+    singleton: bool,
+}
+
+/// The budgeted greedy all objectives share: while an open group fits in what is left of the
+/// budget, take the one with the highest ratio (ties: lower sentence id).
+fn greedy<S: Step>(
+    fresh: &S,
+    groups: &[Group],
+    cost: &[usize],
+    capacity: usize,
+    rules: Rules,
+) -> Vec<usize> {
+    let mut state = fresh.clone();
+    let mut open: Vec<bool> = cost.iter().map(|&c| c <= capacity).collect();
+    let mut chosen = Vec::new();
     let mut used = 0;
-    let mut open: Vec<bool> = (0..groups.len()).map(|g| cost(g) <= capacity).collect();
     loop {
-        let mut best: Option<(f32, SentId, usize)> = None;
+        let mut best: Option<(f64, SentId, usize, f64)> = None;
         for g in 0..groups.len() {
-            if !open[g] || used + cost(g) > capacity {
+            if !open[g] || used + cost[g] > capacity {
                 continue;
             }
-            let gain: f32 = own[g]
-                .iter()
-                .filter(|(c, _)| !covered.contains_key(c))
-                .map(|x| x.1)
-                .sum();
-            let v = value(g, gain);
+            let Some(gain) = state.gain(g) else { continue };
+            let ratio = state.ratio(g, gain);
             let rep = groups[g].representative;
-            if best.is_none_or(|(bv, bid, _)| v > bv || (v == bv && rep < bid)) {
-                best = Some((v, rep, g));
+            if best.is_none_or(|(b, id, _, _)| ratio > b || (ratio == b && rep < id)) {
+                best = Some((ratio, rep, g, gain));
             }
         }
-        let Some((v, _, g)) = best else { break };
-        if v <= 0.0 {
+        let Some((_, _, g, gain)) = best else { break };
+        if rules.positive_gain && gain <= 0.0 {
             break;
         }
         open[g] = false;
-        used += cost(g);
-        for (c, _) in &own[g] {
-            covered.insert(*c, ());
-        }
+        used += cost[g];
+        state.take(g);
         chosen.push(g);
     }
-    // Compare with the best single sentence that fits.
-    let objective = |set: &[usize]| {
-        let mut seen: HashMap<u64, ()> = HashMap::new();
-        let mut sum = 0.0;
-        for &g in set {
-            for (c, w) in &own[g] {
-                if seen.insert(*c, ()).is_none() {
-                    sum += w;
-                }
-            }
-            sum += mu * relevance(g) * total;
-        }
-        sum
-    };
+    if !rules.singleton {
+        return chosen;
+    }
+    let alone = |g: usize| fresh.gain(g).unwrap_or(0.0);
+    let mut replay = fresh.clone();
+    let mut value = 0.0;
+    for &g in &chosen {
+        value += replay.gain(g).unwrap_or(0.0);
+        replay.take(g);
+    }
     let single = (0..groups.len())
-        .filter(|&g| cost(g) <= capacity)
+        .filter(|&g| cost[g] <= capacity)
         .max_by(|&a, &b| {
-            objective(&[a])
-                .total_cmp(&objective(&[b]))
+            alone(a)
+                .total_cmp(&alone(b))
                 .then(groups[b].representative.cmp(&groups[a].representative))
         });
     match single {
-        Some(s) if objective(&[s]) > objective(&chosen) => vec![s],
+        Some(g) if alone(g) > value => vec![g],
         _ => chosen,
+    }
+}
+
+/// Concept coverage: which weighted concepts the summary already covers.
+#[derive(Clone)]
+struct Concepts<'a> {
+    /// Each group's weighted concepts.
+    own: Vec<Vec<(u64, f32)>>,
+    cost: &'a [usize],
+    relevance: &'a [f32],
+    /// Total concept weight of the cluster.
+    total: f32,
+    mu: f32,
+    r: f32,
+    covered: HashSet<u64>,
+}
+
+impl<'a> Concepts<'a> {
+    fn new(
+        input: &Inputs<'_>,
+        reps: &[usize],
+        cost: &'a [usize],
+        relevance: &'a [f32],
+        mu: f32,
+        r: f32,
+    ) -> Self {
+        let weights = concept_weights(input.corpus, input.terms);
+        let own = reps
+            .iter()
+            .map(|&j| {
+                concepts_of(&input.terms[j])
+                    .into_iter()
+                    .filter_map(|c| weights.get(&c).map(|&w| (c, w)))
+                    .collect()
+            })
+            .collect();
+        Concepts {
+            own,
+            cost,
+            relevance,
+            total: weights.values().sum::<f32>().max(f32::MIN_POSITIVE),
+            mu,
+            r,
+            covered: HashSet::new(),
+        }
+    }
+}
+
+impl Step for Concepts<'_> {
+    /// New concept weight, plus the relevance prior in the same units.
+    fn gain(&self, g: usize) -> Option<f64> {
+        let new: f32 = self.own[g]
+            .iter()
+            .filter(|(c, _)| !self.covered.contains(c))
+            .map(|x| x.1)
+            .sum();
+        Some(f64::from(new + self.mu * self.relevance[g] * self.total))
+    }
+
+    fn ratio(&self, g: usize, gain: f64) -> f64 {
+        gain / f64::from(self.total) / (self.cost[g].max(1) as f64).powf(f64::from(self.r))
+    }
+
+    fn take(&mut self, g: usize) {
+        self.covered.extend(self.own[g].iter().map(|x| x.0));
+    }
+}
+
+/// What [`Cover`] derives from the cluster once: totals, rewards and the partition.
+struct CoverShared<'a> {
+    graph: &'a [Vec<(u32, f32)>],
+    /// `C_i(V)`, self-similarity 1 included.
+    total: Vec<f32>,
+    /// `r_j = C_j(V) / N` (the similarity is symmetric).
+    reward: Vec<f32>,
+    part: Vec<usize>,
+}
+
+/// Lin and Bilmes' objective: how covered each sentence is, and each part's reward so far.
+#[derive(Clone)]
+struct Cover<'a> {
+    shared: &'a CoverShared<'a>,
+    reps: &'a [usize],
+    cost: &'a [usize],
+    relevance: &'a [f32],
+    /// alpha, lambda, r, prior.
+    params: [f32; 4],
+    /// `C_i(S)`.
+    coverage: Vec<f32>,
+    part_sum: Vec<f32>,
+}
+
+impl Cover<'_> {
+    fn shared<'a>(input: &Inputs<'a>) -> CoverShared<'a> {
+        let n = input.rows.len();
+        let total: Vec<f32> = input
+            .graph
+            .iter()
+            .map(|nb| 1.0 + nb.iter().map(|e| e.1).sum::<f32>())
+            .collect();
+        let reward = total.iter().map(|t| t / n.max(1) as f32).collect();
+        CoverShared {
+            graph: input.graph,
+            total,
+            reward,
+            part: partition(input.rows, (n / 5).clamp(1, MAX_PARTS)),
+        }
+    }
+}
+
+impl<'a> Cover<'a> {
+    fn new(
+        shared: &'a CoverShared<'a>,
+        reps: &'a [usize],
+        cost: &'a [usize],
+        relevance: &'a [f32],
+        params: [f32; 4],
+    ) -> Self {
+        let parts = shared.part.iter().max().map_or(0, |m| m + 1);
+        Cover {
+            shared,
+            reps,
+            cost,
+            relevance,
+            params,
+            coverage: vec![0.0; shared.total.len()],
+            part_sum: vec![0.0; parts],
+        }
+    }
+}
+
+impl Step for Cover<'_> {
+    fn gain(&self, g: usize) -> Option<f64> {
+        let [alpha, lambda, _, prior] = self.params;
+        let sh = self.shared;
+        let j = self.reps[g];
+        let mut delta = 0.0;
+        let mut add = |i: usize, w: f32| {
+            let cap = alpha * sh.total[i];
+            delta += (self.coverage[i] + w).min(cap) - self.coverage[i].min(cap);
+        };
+        add(j, 1.0);
+        for &(i, w) in &sh.graph[j] {
+            add(i as usize, w);
+        }
+        let p = sh.part[j];
+        let diversity = (self.part_sum[p] + sh.reward[j]).sqrt() - self.part_sum[p].sqrt();
+        Some(f64::from(
+            delta + lambda * diversity + prior * self.relevance[g],
+        ))
+    }
+
+    fn ratio(&self, g: usize, gain: f64) -> f64 {
+        gain / (self.cost[g].max(1) as f64).powf(f64::from(self.params[2]))
+    }
+
+    fn take(&mut self, g: usize) {
+        let sh = self.shared;
+        let j = self.reps[g];
+        self.coverage[j] += 1.0;
+        for &(i, w) in &sh.graph[j] {
+            self.coverage[i as usize] += w;
+        }
+        self.part_sum[sh.part[j]] += sh.reward[j];
+    }
+}
+
+/// KLSum: the cluster's term distribution and the summary's term counts.
+#[derive(Clone)]
+struct Kl<'a> {
+    terms: Vec<&'a [u32]>,
+    /// The cluster's term probabilities, by term id.
+    cluster: Vec<(u32, f64)>,
+    summary: HashMap<u32, f64>,
+    size: f64,
+}
+
+/// Additive smoothing of the summary's distribution in [`Kl`].
+const KL_SMOOTHING: f64 = 0.01;
+
+impl<'a> Kl<'a> {
+    fn new(terms: &'a [Vec<u32>], reps: &[usize]) -> Self {
+        let mut counts: HashMap<u32, f64> = HashMap::new();
+        for &t in terms.iter().flatten() {
+            *counts.entry(t).or_insert(0.0) += 1.0;
+        }
+        let total: f64 = counts.values().sum::<f64>().max(1.0);
+        let mut cluster: Vec<(u32, f64)> =
+            counts.into_iter().map(|(t, c)| (t, c / total)).collect();
+        cluster.sort_unstable_by_key(|x| x.0);
+        Kl {
+            terms: reps.iter().map(|&j| terms[j].as_slice()).collect(),
+            cluster,
+            summary: HashMap::new(),
+            size: 0.0,
+        }
+    }
+}
+
+impl Step for Kl<'_> {
+    /// Minus the KL divergence of the cluster from the summary with `g` added.
+    fn gain(&self, g: usize) -> Option<f64> {
+        let list = self.terms[g];
+        if list.is_empty() {
+            return None;
+        }
+        let mut trial = self.summary.clone();
+        for &t in list {
+            *trial.entry(t).or_insert(0.0) += 1.0;
+        }
+        let size = self.size + list.len() as f64;
+        let v = self.cluster.len() as f64;
+        let kl: f64 = self
+            .cluster
+            .iter()
+            .map(|&(t, p)| {
+                let q = (trial.get(&t).copied().unwrap_or(0.0) + KL_SMOOTHING)
+                    / (size + KL_SMOOTHING * v);
+                p * (p / q).ln()
+            })
+            .sum();
+        Some(-kl)
+    }
+
+    fn ratio(&self, _: usize, gain: f64) -> f64 {
+        gain
+    }
+
+    fn take(&mut self, g: usize) {
+        for &t in self.terms[g] {
+            *self.summary.entry(t).or_insert(0.0) += 1.0;
+        }
+        self.size += self.terms[g].len() as f64;
     }
 }
 
@@ -299,154 +537,6 @@ fn partition(rows: &[Row], parts: usize) -> Vec<usize> {
         }
     }
     assign
-}
-
-fn submodular(
-    input: &Inputs<'_>,
-    groups: &[Group],
-    budget: Budget,
-    params: [f32; 4],
-) -> Vec<usize> {
-    let [alpha, lambda, r, prior] = params;
-    let n = input.rows.len();
-    let max_score = input
-        .scores
-        .iter()
-        .fold(0f32, |m, &s| m.max(s))
-        .max(f32::MIN_POSITIVE);
-    let capacity = budget.capacity();
-    let cost = |g: usize| input.costs[groups[g].representative.index()];
-    // C_i(V) and r_j = C_j(V) / N (the similarity is symmetric); self-similarity 1 included.
-    let total: Vec<f32> = input
-        .graph
-        .iter()
-        .map(|nb| 1.0 + nb.iter().map(|e| e.1).sum::<f32>())
-        .collect();
-    let reward: Vec<f32> = total.iter().map(|t| t / n.max(1) as f32).collect();
-    let part = partition(input.rows, (n / 5).clamp(1, MAX_PARTS));
-    let n_parts = part.iter().max().map_or(0, |m| m + 1);
-
-    let mut coverage = vec![0f32; n]; // C_i(S)
-    let mut part_sum = vec![0f32; n_parts];
-    let gain = |g: usize, coverage: &[f32], part_sum: &[f32]| -> f32 {
-        let j = groups[g].representative.index();
-        let mut delta = 0.0;
-        let mut add = |i: usize, w: f32| {
-            let cap = alpha * total[i];
-            delta += (coverage[i] + w).min(cap) - coverage[i].min(cap);
-        };
-        add(j, 1.0);
-        for &(i, w) in &input.graph[j] {
-            add(i as usize, w);
-        }
-        let p = part[j];
-        delta
-            + lambda * ((part_sum[p] + reward[j]).sqrt() - part_sum[p].sqrt())
-            + prior * input.scores[j] / max_score
-    };
-    let mut chosen = Vec::new();
-    let mut used = 0;
-    let mut open: Vec<bool> = (0..groups.len()).map(|g| cost(g) <= capacity).collect();
-    let mut value = 0.0;
-    loop {
-        let mut best: Option<(f32, SentId, usize, f32)> = None;
-        for g in 0..groups.len() {
-            if !open[g] || used + cost(g) > capacity {
-                continue;
-            }
-            let d = gain(g, &coverage, &part_sum);
-            let v = d / (cost(g).max(1) as f32).powf(r);
-            let rep = groups[g].representative;
-            if best.is_none_or(|(bv, bid, _, _)| v > bv || (v == bv && rep < bid)) {
-                best = Some((v, rep, g, d));
-            }
-        }
-        let Some((_, _, g, d)) = best else { break };
-        if d <= 0.0 {
-            break;
-        }
-        open[g] = false;
-        used += cost(g);
-        value += d;
-        let j = groups[g].representative.index();
-        coverage[j] += 1.0;
-        for &(i, w) in &input.graph[j] {
-            coverage[i as usize] += w;
-        }
-        part_sum[part[j]] += reward[j];
-        chosen.push(g);
-    }
-    let empty = vec![0f32; n];
-    let no_parts = vec![0f32; n_parts];
-    let single = (0..groups.len())
-        .filter(|&g| cost(g) <= capacity)
-        .map(|g| (gain(g, &empty, &no_parts), g))
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-    match single {
-        Some((v, g)) if v > value => vec![g],
-        _ => chosen,
-    }
-}
-
-fn kl(groups: &[Group], terms: &[Vec<u32>], costs: &[usize], budget: Budget) -> Vec<usize> {
-    let capacity = budget.capacity();
-    let mut cluster: HashMap<u32, f64> = HashMap::new();
-    for list in terms {
-        for &t in list {
-            *cluster.entry(t).or_insert(0.0) += 1.0;
-        }
-    }
-    let total: f64 = cluster.values().sum::<f64>().max(1.0);
-    let mut vocab: Vec<(u32, f64)> = cluster.into_iter().map(|(t, c)| (t, c / total)).collect();
-    vocab.sort_unstable_by_key(|x| x.0);
-    let delta = 0.01;
-    let v = vocab.len() as f64;
-    let divergence = |summary: &HashMap<u32, f64>, size: f64| -> f64 {
-        vocab
-            .iter()
-            .map(|&(t, p)| {
-                let q = (summary.get(&t).copied().unwrap_or(0.0) + delta) / (size + delta * v);
-                p * (p / q).ln()
-            })
-            .sum()
-    };
-    let cost = |g: usize| costs[groups[g].representative.index()];
-    let mut summary: HashMap<u32, f64> = HashMap::new();
-    let mut size = 0.0;
-    let mut used = 0;
-    let mut chosen = Vec::new();
-    let mut open: Vec<bool> = (0..groups.len()).map(|g| cost(g) <= capacity).collect();
-    loop {
-        let mut best: Option<(f64, SentId, usize)> = None;
-        for g in 0..groups.len() {
-            if !open[g] || used + cost(g) > capacity {
-                continue;
-            }
-            let list = &terms[groups[g].representative.index()];
-            if list.is_empty() {
-                continue;
-            }
-            let mut trial = summary.clone();
-            for &t in list {
-                *trial.entry(t).or_insert(0.0) += 1.0;
-            }
-            let d = divergence(&trial, size + list.len() as f64);
-            let rep = groups[g].representative;
-            if best.is_none_or(|(bd, bid, _)| d < bd || (d == bd && rep < bid)) {
-                best = Some((d, rep, g));
-            }
-        }
-        let Some((_, _, g)) = best else { break };
-        open[g] = false;
-        used += cost(g);
-        let list = &terms[groups[g].representative.index()];
-        for &t in list {
-            *summary.entry(t).or_insert(0.0) += 1.0;
-        }
-        size += list.len() as f64;
-        chosen.push(g);
-    }
-    chosen
 }
 
 #[cfg(test)]
