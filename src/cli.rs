@@ -148,10 +148,9 @@ impl MethodArg {
 }
 
 impl EvalArgs {
-    /// The summarizer configuration for --dataset runs with a budget of `words`.
-    pub fn summarizer_config(&self, words: usize) -> Config {
+    /// The summarizer configuration for --dataset runs (the budget is set per cluster).
+    pub fn summarizer_config(&self) -> Config {
         self.selection.apply(Config {
-            budget: Budget::Words(words),
             threads: self.threads,
             ..Config::default()
         })

@@ -26,10 +26,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::config::{Budget, Config};
 use crate::corpus::{Corpus, SentId};
 use crate::error::{Error, Result};
 use crate::ingest::{RawDocument, date_in_name, decode};
+use crate::rouge::pairs::{ClusterScores, Evaluation};
 use crate::rouge::pairs::{files_in, read_lines, references_for};
+use crate::rouge::{self, Limit, Options};
 
 /// How a dataset is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,6 +308,56 @@ pub fn lead_rr(corpus: &Corpus, words: usize, overflow: bool) -> Vec<String> {
     let longest = per_doc.iter().map(Vec::len).max().unwrap_or(0);
     let order = (0..longest).flat_map(|i| per_doc.iter().filter_map(move |d| d.get(i).copied()));
     take_until(corpus, order, words, overflow)
+}
+
+/// The systems every dataset evaluation scores, in order: ours and the two baselines.
+pub const SYSTEMS: [&str; 3] = ["briefing", "lead", "lead-rr"];
+
+/// Runs the summarizer (configured by `config`, budget aside) and the baselines over every
+/// cluster and scores them with `opts`. The budget is `words`, or each cluster's median
+/// reference length when `None`; baselines let their last sentence overflow only when ROUGE
+/// truncates (`opts.limit`). `progress` is called with each cluster's name once it is scored.
+pub fn evaluate(
+    clusters: &[Cluster],
+    words: Option<usize>,
+    config: &Config,
+    opts: &Options,
+    mut progress: impl FnMut(&str),
+) -> Result<Vec<(String, Evaluation)>> {
+    let truncated = opts.limit != Limit::None;
+    let mut per_system: Vec<Vec<ClusterScores>> = vec![Vec::new(); SYSTEMS.len()];
+    for c in clusters {
+        let budget = words.unwrap_or_else(|| median_reference_words(c)).max(1);
+        let summarizer = crate::Summarizer::new(Config {
+            budget: Budget::Words(budget),
+            ..config.clone()
+        })?;
+        let mut skipped = Vec::new();
+        let corpus = summarizer.corpus(c.documents.clone(), &mut skipped);
+        let ours: Vec<String> = match summarizer.summarize_corpus(&corpus, skipped) {
+            Ok(b) => b.sentences.into_iter().map(|s| s.text).collect(),
+            Err(Error::NoDocuments { .. }) => Vec::new(),
+            Err(e) => return Err(e),
+        };
+        let outputs = [
+            ours,
+            lead(&corpus, budget, truncated),
+            lead_rr(&corpus, budget, truncated),
+        ];
+        for (k, lines) in outputs.iter().enumerate() {
+            per_system[k].push(ClusterScores {
+                name: c.name.clone(),
+                references: c.references.len(),
+                scores: rouge::evaluate(lines, &c.references, opts),
+            });
+        }
+        progress(&c.name);
+    }
+    Ok(SYSTEMS
+        .iter()
+        .zip(per_system)
+        .map(|(n, scores)| (n.to_string(), Evaluation::new(*opts, scores, Vec::new())))
+        .collect())
 }
 
 #[cfg(test)]

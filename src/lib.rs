@@ -178,10 +178,16 @@ impl Summarizer {
     /// in the result). Fails with [`Error::NoDocuments`] when no article has a sentence.
     pub fn summarize(&self, docs: Vec<RawDocument>, mut skipped: Vec<Skipped>) -> Result<Briefing> {
         let corpus = self.corpus(docs, &mut skipped);
+        self.summarize_corpus(&corpus, skipped)
+    }
+
+    /// Summarizes a corpus already built by [`Summarizer::corpus`] (so that callers that also
+    /// need the corpus, such as the evaluation baselines, clean and split only once).
+    pub fn summarize_corpus(&self, corpus: &Corpus, skipped: Vec<Skipped>) -> Result<Briefing> {
         if corpus.documents.is_empty() {
             return Err(Error::NoDocuments { skipped });
         }
-        Ok(self.pool.install(|| self.brief(&corpus, skipped)))
+        Ok(self.pool.install(|| self.brief(corpus, skipped)))
     }
 
     fn brief(&self, corpus: &Corpus, skipped: Vec<Skipped>) -> Briefing {

@@ -89,7 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Runs the summarizer and the baselines over every cluster of a dataset and scores them.
+/// Runs `briefing eval --dataset`, with a progress bar when standard error is a terminal.
 fn eval_dataset(
     args: &cli::EvalArgs,
     kind: cli::DatasetArg,
@@ -97,14 +97,12 @@ fn eval_dataset(
     opts: &briefing::rouge::Options,
 ) -> anyhow::Result<Vec<(String, briefing::rouge::pairs::Evaluation)>> {
     use briefing::dataset::{self, Layout};
-    use briefing::rouge::{self, pairs::ClusterScores, pairs::Evaluation};
     let layout = match kind {
         cli::DatasetArg::Duc => Layout::Duc,
         cli::DatasetArg::Multiling => Layout::Multiling,
     };
-    let fixed = args.dataset_words(kind);
-    let clusters = dataset::load(layout, path, fixed.unwrap_or(100), args.task)?;
-    let truncated = opts.limit != briefing::rouge::Limit::None;
+    let words = args.dataset_words(kind);
+    let clusters = dataset::load(layout, path, words.unwrap_or(100), args.task)?;
     let bar = if args.quiet || !io::stderr().is_terminal() {
         indicatif::ProgressBar::hidden()
     } else {
@@ -114,41 +112,13 @@ fn eval_dataset(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} clusters {elapsed} {msg}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let names = ["briefing", "lead", "lead-rr"];
-    let mut per_system: Vec<Vec<ClusterScores>> = vec![Vec::new(); names.len()];
-    for c in &clusters {
-        bar.set_message(c.name.clone());
-        let words = fixed
-            .unwrap_or_else(|| dataset::median_reference_words(c))
-            .max(1);
-        let summarizer = Summarizer::new(args.summarizer_config(words))?;
-        let mut skipped = Vec::new();
-        let corpus = summarizer.corpus(c.documents.clone(), &mut skipped);
-        let ours: Vec<String> = match summarizer.summarize(c.documents.clone(), Vec::new()) {
-            Ok(b) => b.sentences.into_iter().map(|s| s.text).collect(),
-            Err(Error::NoDocuments { .. }) => Vec::new(),
-            Err(e) => return Err(e.into()),
-        };
-        let outputs = [
-            ours,
-            dataset::lead(&corpus, words, truncated),
-            dataset::lead_rr(&corpus, words, truncated),
-        ];
-        for (k, lines) in outputs.iter().enumerate() {
-            per_system[k].push(ClusterScores {
-                name: c.name.clone(),
-                references: c.references.len(),
-                scores: rouge::evaluate(lines, &c.references, opts),
-            });
-        }
+    let config = args.summarizer_config();
+    let systems = dataset::evaluate(&clusters, words, &config, opts, |name| {
+        bar.set_message(name.to_owned());
         bar.inc(1);
-    }
+    })?;
     bar.finish_and_clear();
-    Ok(names
-        .iter()
-        .zip(per_system)
-        .map(|(n, scores)| (n.to_string(), Evaluation::new(*opts, scores, Vec::new())))
-        .collect())
+    Ok(systems)
 }
 
 fn warn(args: &InputArgs, skipped: &[Skipped]) {
