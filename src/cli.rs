@@ -172,9 +172,12 @@ impl EvalArgs {
         use briefing::rouge::{Limit, Options, ScoreMode, Tokenizer};
         Options {
             stem: !self.no_stem,
-            limit: match (self.words, self.bytes) {
-                (Some(n), _) => Limit::Words(n),
-                (_, Some(n)) => Limit::Bytes(n),
+            limit: match (self.words, self.bytes, self.dataset) {
+                (Some(n), _, _) => Limit::Words(n),
+                (_, Some(n), _) => Limit::Bytes(n),
+                (None, None, Some(kind)) => {
+                    self.dataset_words(kind).map_or(Limit::None, Limit::Words)
+                }
                 _ => Limit::None,
             },
             alpha: self.alpha,

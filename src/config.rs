@@ -136,6 +136,16 @@ impl Method {
         }
     }
 
+    /// The lowest cosine kept in the similarity graph for this method: LexRank and dedup need
+    /// edges from [`crate::score::LEXRANK_EDGE`] up, while submodular coverage sums the small
+    /// similarities too.
+    pub fn similarity_floor(self, duplicate_threshold: f32) -> f32 {
+        match self {
+            Method::Submodular => 0.01,
+            _ => crate::score::LEXRANK_EDGE.min(duplicate_threshold),
+        }
+    }
+
     /// Every method, in the order they are documented.
     pub const ALL: [Method; 7] = [
         Method::Combined,

@@ -324,6 +324,7 @@ pub fn evaluate(
     opts: &Options,
     mut progress: impl FnMut(&str),
 ) -> Result<Vec<(String, Evaluation)>> {
+    opts.validate()?;
     let truncated = opts.limit != Limit::None;
     let mut per_system: Vec<Vec<ClusterScores>> = vec![Vec::new(); SYSTEMS.len()];
     for c in clusters {

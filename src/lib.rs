@@ -211,12 +211,7 @@ impl Summarizer {
             })
             .collect();
         let vectors = tfidf::vectorize(&terms);
-        // Submodular coverage wants the small similarities too.
-        let floor = if cfg.method == Method::Submodular {
-            0.01
-        } else {
-            score::LEXRANK_EDGE.min(cfg.duplicate_threshold)
-        };
+        let floor = cfg.method.similarity_floor(cfg.duplicate_threshold);
         let graph = tfidf::similarity_graph(&vectors.rows, floor);
         let features = score::features(corpus, &vectors, &graph);
         let scores = score::score(&features, cfg.method, cfg.weights);

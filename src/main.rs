@@ -45,18 +45,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })
         }
         Command::Eval(args) => {
-            let mut opts = args.options();
-            if !(0.0..=1.0).contains(&opts.alpha) {
-                return Err(Error::Config("--alpha must be within 0..=1".into()).into());
-            }
+            let opts = args.options();
+            opts.validate()?;
             let json = args.format == cli::EvalFormatArg::Json;
             if let (Some(kind), Some(path)) = (args.dataset, &args.path) {
-                if args.bytes.is_none() {
-                    opts.limit = match args.dataset_words(kind) {
-                        Some(n) => briefing::rouge::Limit::Words(n),
-                        None => briefing::rouge::Limit::None,
-                    };
-                }
                 let systems = eval_dataset(&args, kind, path, &opts)?;
                 return emit(args.output.as_deref(), |out| {
                     render::render_systems(&systems, json, out)

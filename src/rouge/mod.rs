@@ -113,6 +113,21 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// Checks that the options can be honoured.
+    pub fn validate(&self) -> crate::Result<()> {
+        if !(0.0..=1.0).contains(&self.alpha) {
+            return Err(crate::Error::Config("--alpha must be within 0..=1".into()));
+        }
+        if matches!(self.limit, Limit::Words(0) | Limit::Bytes(0)) {
+            return Err(crate::Error::Config(
+                "a ROUGE length limit must be at least 1".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// Recall, precision and F of one measure, in `[0, 1]`.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Prf {

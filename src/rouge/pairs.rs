@@ -135,6 +135,7 @@ pub fn references_for(name: &str, references: &Path) -> Result<Vec<PathBuf>> {
 
 /// Scores every summary in a folder against its references.
 pub fn evaluate_dirs(summaries: &Path, references: &Path, opts: &Options) -> Result<Evaluation> {
+    opts.validate()?;
     let mut clusters = Vec::new();
     let mut unmatched = Vec::new();
     for path in files_in(summaries)?.into_iter().filter(|p| p.is_file()) {
