@@ -212,7 +212,7 @@ impl Summarizer {
             .collect();
         let vectors = tfidf::vectorize(&terms);
         let floor = cfg.method.similarity_floor(cfg.duplicate_threshold);
-        let graph = tfidf::similarity_graph(&vectors.rows, floor);
+        let graph = tfidf::similarity_graph(&vectors.rows, floor, cfg.duplicate_threshold);
         let features = score::features(corpus, &vectors, &graph);
         let scores = score::score(&features, cfg.method, cfg.weights);
 
