@@ -319,8 +319,8 @@ mod tests {
             .collect();
         let v = vectorize(&owned);
         let g = similarity_graph(&v.rows, 0.1, 0.7);
-        for i in 0..n {
-            let found: std::collections::HashMap<u32, f32> = g[i].iter().copied().collect();
+        for (i, nbrs) in g.iter().enumerate() {
+            let found: std::collections::HashMap<u32, f32> = nbrs.iter().copied().collect();
             for j in 0..n {
                 let c = cosine(&v.rows[i], &v.rows[j]);
                 if i != j && c >= 0.7 {
@@ -331,8 +331,8 @@ mod tests {
                     );
                 }
             }
-            assert!(g[i].windows(2).all(|w| w[0].0 < w[1].0));
-            assert!(g[i].iter().filter(|e| e.1 < 0.7).count() <= MAX_NEIGHBOURS);
+            assert!(nbrs.windows(2).all(|w| w[0].0 < w[1].0));
+            assert!(nbrs.iter().filter(|e| e.1 < 0.7).count() <= MAX_NEIGHBOURS);
         }
     }
 }
