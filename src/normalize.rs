@@ -17,6 +17,15 @@ use unicode_normalization::{UnicodeNormalization, is_nfkc_quick};
 
 /// The display form: NFKC, skipping the work when the text is already normalized.
 pub fn display(text: &str) -> String {
+    // Most news text is ASCII and base Arabic letters, digits and punctuation, which NFKC
+    // leaves alone; checking that is much cheaper than the general quick check.
+    let inert = |c: char| {
+        c.is_ascii()
+            || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{066D}' | '\u{060C}' | '\u{061B}' | '\u{061F}' | '«' | '»' | '“' | '”' | '–' | '—')
+    };
+    if text.chars().all(inert) {
+        return text.to_owned();
+    }
     match is_nfkc_quick(text.chars()) {
         unicode_normalization::IsNormalized::Yes => text.to_owned(),
         _ => text.nfkc().collect(),
