@@ -64,7 +64,7 @@ impl Default for DigestOptions {
     fn default() -> Self {
         DigestOptions {
             stories: 10,
-            link: 0.3,
+            link: 0.25,
             window_days: 3,
         }
     }
