@@ -9,7 +9,13 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+use regex_automata::hybrid::{self, dfa::DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures, pikevm, pikevm::PikeVM};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input};
 
 use crate::normalize::{fold, fold_arabic};
 
@@ -51,29 +57,45 @@ pub struct Boilerplate {
 }
 
 /// A set of whole-line patterns, tested in two steps for speed. A Unicode word boundary `\b`
-/// on non-ASCII text makes the regex crate leave its fast lazy DFA for the slow PikeVM, and
-/// Arabic lines are never ASCII; so each set is also compiled with its `\b` removed (a looser
-/// set: dropping an assertion only admits more lines), which runs on the DFA. Only a line the
-/// loose set matches (furniture, or nearly) is tested against the exact set.
+/// on non-ASCII text keeps the regex crate off its fast lazy DFA, and Arabic lines are never
+/// ASCII; so each set is also compiled with its `\b` removed (a looser set: dropping an
+/// assertion only admits more lines) into a forward lazy DFA alone. Only a line the loose set
+/// matches (furniture, or nearly) is tested against the exact set, on the PikeVM. Only
+/// `is_match` is asked, so neither needs capture groups nor a reverse automaton: compiling
+/// just these two is most of what a small run costs, and a third of what the general `Regex`
+/// would.
 pub struct Patterns {
-    loose: RegexSet,
-    exact: RegexSet,
+    loose: DFA,
+    loose_caches: Pool<hybrid::dfa::Cache, CacheFn<hybrid::dfa::Cache>>,
+    exact: PikeVM,
+    exact_caches: Pool<pikevm::Cache, CacheFn<pikevm::Cache>>,
 }
+
+type CacheFn<T> = Box<dyn Fn() -> T + Send + Sync + RefUnwindSafe + UnwindSafe>;
 
 impl Patterns {
     /// True when some pattern matches the whole line.
     pub fn is_match(&self, line: &str) -> bool {
-        self.loose.is_match(line) && self.exact.is_match(line)
+        let input = Input::new(line).anchored(Anchored::Yes).earliest(true);
+        let loose = self
+            .loose
+            .try_search_fwd(&mut self.loose_caches.get(), &input);
+        // The lazy DFA may give up (it never does on these sets in practice): then the exact
+        // set decides alone.
+        if let Ok(None) = loose {
+            return false;
+        }
+        self.exact.is_match(&mut self.exact_caches.get(), input)
     }
 
     /// The number of patterns.
     pub fn len(&self) -> usize {
-        self.exact.len()
+        self.exact.get_nfa().pattern_len()
     }
 
     /// True when there is no pattern.
     pub fn is_empty(&self) -> bool {
-        self.exact.is_empty()
+        self.len() == 0
     }
 }
 
@@ -116,16 +138,28 @@ fn anchored_set(patterns: &[String], file_kind: &str) -> Patterns {
         .iter()
         .map(|p| format!("^(?:{})$", lowercase_pattern(&fold_arabic(p))))
         .collect();
-    let build = |list: &[String]| {
-        RegexSetBuilder::new(list)
-            .size_limit(256 << 20)
-            .build()
+    let nfa = |list: &[String]| {
+        thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .which_captures(WhichCaptures::None)
+                    .nfa_size_limit(Some(256 << 20)),
+            )
+            .build_many(list)
             .unwrap_or_else(|e| panic!("resources/{file_kind}: bad pattern: {e}"))
     };
     let loose: Vec<String> = wrapped.iter().map(|p| p.replace("\\b", "")).collect();
+    let loose = DFA::builder()
+        .build_from_nfa(nfa(&loose))
+        .unwrap_or_else(|e| panic!("resources/{file_kind}: bad pattern: {e}"));
+    let exact = PikeVM::new_from_nfa(nfa(&wrapped))
+        .unwrap_or_else(|e| panic!("resources/{file_kind}: bad pattern: {e}"));
+    let (l, x) = (loose.clone(), exact.clone());
     Patterns {
-        loose: build(&loose),
-        exact: build(&wrapped),
+        loose_caches: Pool::new(Box::new(move || l.create_cache())),
+        exact_caches: Pool::new(Box::new(move || x.create_cache())),
+        loose,
+        exact,
     }
 }
 

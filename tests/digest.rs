@@ -73,11 +73,24 @@ fn mixed_collection_is_grouped_ranked_and_briefed() {
     assert_eq!(d["articles"], 10);
     let skipped = d["skipped"].as_array().unwrap();
     assert_eq!(skipped.len(), 1, "{skipped:?}");
-    assert!(skipped[0]["path"].as_str().unwrap().ends_with("broken.json"));
-    assert!(skipped[0]["reason"].as_str().unwrap().contains("malformed JSON"));
+    assert!(
+        skipped[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("broken.json")
+    );
+    assert!(
+        skipped[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("malformed JSON")
+    );
 
     let stories = d["stories"].as_array().unwrap();
-    assert_eq!(stories.len() as u64, d["story_count"].as_u64().unwrap().min(10));
+    assert_eq!(
+        stories.len() as u64,
+        d["story_count"].as_u64().unwrap().min(10)
+    );
     // The four English reports of the bridge closure are one story, and it ranks first:
     // four articles from four outlets (no source: each article is its own outlet).
     let top = &stories[0];
@@ -85,9 +98,17 @@ fn mixed_collection_is_grouped_ranked_and_briefed() {
     assert_eq!(top["articles"], 4);
     assert_eq!(
         story_ids(top),
-        ["01_ap", "02_reuters", "03_porthaven-herald", "04_coastwatch"]
+        [
+            "01_ap",
+            "02_reuters",
+            "03_porthaven-herald",
+            "04_coastwatch"
+        ]
     );
-    assert!(top["headline"].as_str().unwrap().contains("bridge"), "{top}");
+    assert!(
+        top["headline"].as_str().unwrap().contains("bridge"),
+        "{top}"
+    );
     // Every article is in exactly one story; ranks are consecutive; scores do not increase.
     let mut all: Vec<String> = stories.iter().flat_map(story_ids).collect();
     all.sort();
@@ -95,7 +116,10 @@ fn mixed_collection_is_grouped_ranked_and_briefed() {
     assert_eq!(all.len(), 10);
     for (i, st) in stories.iter().enumerate() {
         assert_eq!(st["rank"], i + 1);
-        assert_eq!(st["articles"].as_u64().unwrap() as usize, story_ids(st).len());
+        assert_eq!(
+            st["articles"].as_u64().unwrap() as usize,
+            story_ids(st).len()
+        );
         let b = &st["briefing"];
         assert!(b["budget"]["used"].as_u64().unwrap() <= 40);
         assert!(!b["sentences"].as_array().unwrap().is_empty());
@@ -121,8 +145,28 @@ fn digest_is_the_same_for_any_thread_count_and_input_order() {
     collection(tmp.path());
     let p = |f: &str| tmp.path().join(f).to_string_lossy().into_owned();
     let (a, b, c) = (p("ar.json"), p("en.jsonl"), p("library.txt"));
-    let one = ok(&["digest", &a, &b, &c, "--threads", "1", "--format", "json", "-q"]);
-    let two = ok(&["digest", &c, &b, &a, "--threads", "2", "--format", "json", "-q"]);
+    let one = ok(&[
+        "digest",
+        &a,
+        &b,
+        &c,
+        "--threads",
+        "1",
+        "--format",
+        "json",
+        "-q",
+    ]);
+    let two = ok(&[
+        "digest",
+        &c,
+        &b,
+        &a,
+        "--threads",
+        "2",
+        "--format",
+        "json",
+        "-q",
+    ]);
     assert_eq!(one, two);
 }
 
@@ -132,12 +176,26 @@ fn stories_option_text_and_markdown() {
     collection(tmp.path());
     let text = ok(&["digest", s(tmp.path()), "--stories", "2", "-q"]);
     assert!(text.starts_with("2 of "), "{text}");
-    let first = text.lines().find(|l| l.starts_with("1. ")).expect("story 1");
+    let first = text
+        .lines()
+        .find(|l| l.starts_with("1. "))
+        .expect("story 1");
     assert!(first.contains("bridge"), "{text}");
-    assert!(text.contains("4 outlets · 4 articles · newest 2026-11-21"), "{text}");
+    assert!(
+        text.contains("4 outlets · 4 articles · newest 2026-11-21"),
+        "{text}"
+    );
     assert!(text.contains("\n2. "));
     assert!(!text.contains("\n3. "));
-    let md = ok(&["digest", s(tmp.path()), "--stories", "1", "--format", "markdown", "-q"]);
+    let md = ok(&[
+        "digest",
+        s(tmp.path()),
+        "--stories",
+        "1",
+        "--format",
+        "markdown",
+        "-q",
+    ]);
     assert!(md.starts_with("# Digest\n"), "{md}");
     assert!(md.contains("## 1. ") && md.contains("bridge"), "{md}");
     assert!(md.contains("**Skipped**"));
@@ -154,19 +212,34 @@ fn field_names_are_configurable() {
     let (code, _, err) = run(&["digest", s(&f)], None);
     assert_eq!(code, 2, "no text field: no usable input");
     assert!(err.contains("record has no text"), "{err}");
-    let d = digest_json(&[s(&f), "--field", "text=body_text", "--field", "source=where"]);
+    let d = digest_json(&[
+        s(&f),
+        "--field",
+        "text=body_text",
+        "--field",
+        "source=where",
+    ]);
     assert_eq!(d["articles"], 1);
     assert_eq!(d["stories"][0]["outlets"], json!(["porthaven"]));
     let (code, _, err) = run(&["digest", s(&f), "--field", "body=x"], None);
     assert_eq!(code, 2);
-    assert!(err.contains("id, text, title, date, url or source"), "{err}");
+    assert!(
+        err.contains("id, text, title, date, url or source"),
+        "{err}"
+    );
 }
 
 #[test]
 fn stats_print_stage_timings_on_stderr() {
     let (code, out, err) = run(&["digest", AR, EN, "--stats", "--stories", "1"], None);
     assert_eq!(code, 0, "{err}");
-    for stage in ["read, clean, split", "group stories", "brief stories", "render", "total"] {
+    for stage in [
+        "read, clean, split",
+        "group stories",
+        "brief stories",
+        "render",
+        "total",
+    ] {
         assert!(err.contains(&format!("briefing: stats: {stage}")), "{err}");
     }
     assert!(!out.contains("stats"));
