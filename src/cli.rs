@@ -245,8 +245,9 @@ pub struct MethodArgs {
     /// Scoring and selection method.
     #[arg(long, value_enum, default_value_t = MethodArg::Combined)]
     pub method: MethodArg,
-    /// Feature weights of the combined method: CENTROID,LEXRANK,POSITION [default: 0.2,0.3,0.25].
-    #[arg(long, value_name = "C,L,P", value_parser = parse_weights)]
+    /// Feature weights of the combined method: CENTROID,LEXRANK,POSITION[,SIGNATURE]
+    /// [default: 0.2,0.3,0.25,0.5]; a missing SIGNATURE weight is 0.
+    #[arg(long, value_name = "C,L,P[,S]", value_parser = parse_weights)]
     pub weights: Option<Weights>,
     /// MMR trade-off between relevance (1) and novelty (0).
     #[arg(long, value_name = "X", default_value_t = 0.7)]
@@ -299,8 +300,15 @@ fn parse_weights(s: &str) -> Result<Weights, String> {
             centroid,
             lexrank,
             position,
+            signature: 0.0,
         }),
-        _ => Err("expected three numbers: CENTROID,LEXRANK,POSITION".into()),
+        [centroid, lexrank, position, signature] => Ok(Weights {
+            centroid,
+            lexrank,
+            position,
+            signature,
+        }),
+        _ => Err("expected three or four numbers: CENTROID,LEXRANK,POSITION[,SIGNATURE]".into()),
     }
 }
 

@@ -367,6 +367,7 @@ impl Summarizer {
                         lexrank: round4(f.lexrank),
                         position: round4(f.position),
                         length: round4(f.length),
+                        signature: round4(f.signature),
                         score: round4(scores[i]),
                         support,
                         decision,
