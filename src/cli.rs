@@ -357,7 +357,7 @@ pub enum SplitFormatArg {
 /// `--method`.
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum MethodArg {
-    /// Centroid, LexRank and position combined (the default: best on DUC 2003 and EASC together).
+    /// Centroid, LexRank, position and signature combined (the default); on one article, its lead.
     Combined,
     /// Cosine to the cluster's TF-IDF centroid (MEAD).
     Centroid,

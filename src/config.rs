@@ -105,7 +105,8 @@ impl Language {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Method {
-    /// Position, centroid and LexRank combined, weighted by length and support (default).
+    /// Position, centroid, LexRank and signature combined, weighted by length and support
+    /// (default); on a single article, position only.
     #[default]
     Combined,
     /// Cosine similarity to the cluster's TF-IDF centroid (MEAD).

@@ -214,7 +214,7 @@ impl Summarizer {
         let floor = cfg.method.similarity_floor(cfg.duplicate_threshold);
         let graph = tfidf::similarity_graph(&vectors.rows, floor);
         let features = score::features(corpus, &vectors, &graph);
-        let scores = score::score(&features, cfg.method, cfg.weights);
+        let scores = score::score(&features, cfg.method, cfg.weights, corpus.documents.len());
 
         let displays: Vec<String> = (0..corpus.sentences.len())
             .into_par_iter()
