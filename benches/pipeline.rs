@@ -1,37 +1,150 @@
-//! End-to-end timing of `briefing summarize` on the bundled samples, with 1 and with all
-//! threads. Run with `cargo bench --bench pipeline`; the README quotes the medians.
+//! Timings, run with `cargo bench --bench pipeline` (the README quotes the medians):
+//!
+//! - `summarize/<sample>/threads=N`: `briefing summarize` on each bundled sample, reading the
+//!   files each time, with 1 and 2 threads.
+//! - `digest/synthetic/<N>`: `briefing digest` (clean, split, group, brief 10 stories) on a
+//!   deterministic synthetic collection of N = 10, 100, 1,000 and 10,000 articles built from
+//!   `samples/` (see `briefing::synthetic`); the ratio between sizes is the growth rate.
+//! - `summarize/story/2000`: one synthetic story of 2,000 articles summarized.
+//! - `digest/corpus`: the real collection at `$BRIEFING_BENCH_CORPUS` (a file or folder of
+//!   JSON, JSONL or text articles, such as SaudiNewsNet's `json/`), read from disk each time;
+//!   skipped when the variable is not set.
+//!
+//! The synthetic collections are also written to `target/synthetic/<N>.jsonl`, so that the
+//! whole binary (and the peers) can be timed on exactly the same input.
 
 use std::hint::black_box;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use briefing::{Config, Summarizer, ingest};
-use criterion::{Criterion, criterion_group, criterion_main};
+use briefing::{Config, DigestOptions, RawDocument, Summarizer, ingest, synthetic};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+fn summarizer(threads: Option<usize>) -> Summarizer {
+    Summarizer::new(Config {
+        threads,
+        ..Config::default()
+    })
+    .expect("valid config")
+}
+
+/// Every sample article, as read (the bases of the synthetic collections).
+fn sample_articles() -> Vec<RawDocument> {
+    let dir = root().join("samples");
+    let fields = ingest::Fields::default();
+    let mut docs = Vec::new();
+    for cluster in ["coalition-ar", "harbor-bridge-en"] {
+        if let Ok(read) = ingest::read_paths(&[dir.join(cluster)], &fields) {
+            docs.extend(read.documents);
+        }
+    }
+    docs
+}
+
+/// Writes a collection as JSONL (for timing the binary on the same input).
+fn write_jsonl(docs: &[RawDocument], path: &Path) {
+    let mut out = String::new();
+    for d in docs {
+        let line = serde_json::json!({
+            "id": d.name, "title": d.title, "text": d.text,
+            "source": d.source, "published": d.date,
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = std::fs::write(path, out);
+}
 
 fn samples(c: &mut Criterion) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let dir = root().join("samples");
+    let fields = ingest::Fields::default();
     for cluster in ["coalition-ar", "harbor-bridge-en"] {
-        let dir = root.join(cluster);
-        if !dir.is_dir() {
+        let path = dir.join(cluster);
+        if !path.is_dir() {
             continue;
         }
         for threads in [1, 2] {
-            let summarizer = Summarizer::new(Config {
-                threads: Some(threads),
-                ..Config::default()
-            })
-            .expect("valid config");
+            let s = summarizer(Some(threads));
             c.bench_function(&format!("summarize/{cluster}/threads={threads}"), |b| {
                 b.iter(|| {
-                    let ingested = ingest::read_paths(&[&dir]).expect("samples readable");
-                    let briefing = summarizer
-                        .summarize(ingested.documents, ingested.skipped)
-                        .expect("samples summarize");
-                    black_box(briefing)
+                    let read = ingest::read_paths(&[&path], &fields).expect("samples readable");
+                    black_box(
+                        s.summarize(read.documents, read.skipped)
+                            .expect("samples summarize"),
+                    )
                 })
             });
         }
     }
 }
 
-criterion_group!(benches, samples);
+fn digest(c: &mut Criterion) {
+    let bases = sample_articles();
+    if bases.is_empty() {
+        return;
+    }
+    let s = summarizer(None);
+    let opts = DigestOptions::default();
+    let mut group = c.benchmark_group("digest/synthetic");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    for n in [10usize, 100, 1_000, 10_000] {
+        let docs = synthetic::collection(&bases, n);
+        write_jsonl(&docs, &root().join(format!("target/synthetic/{n}.jsonl")));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &docs, |b, docs| {
+            b.iter(|| {
+                let mut skipped = Vec::new();
+                let corpus = s.corpus(docs.clone(), &mut skipped);
+                black_box(
+                    s.digest_corpus(&corpus, skipped, &opts, &mut |_| {})
+                        .expect("digest"),
+                )
+            })
+        });
+    }
+    group.finish();
+
+    // One story of 2,000 articles: the first base, repeated with variations.
+    let story: Vec<RawDocument> = synthetic::collection(&bases[..1], 2_000);
+    let story: Vec<RawDocument> = story
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| RawDocument {
+            name: format!("story-{i:04}"),
+            ..d
+        })
+        .collect();
+    write_jsonl(&story, &root().join("target/synthetic/story-2000.jsonl"));
+    let mut group = c.benchmark_group("summarize/story");
+    group.sample_size(10);
+    group.bench_function("2000", |b| {
+        b.iter(|| black_box(s.summarize(story.clone(), Vec::new()).expect("summarize")))
+    });
+    group.finish();
+
+    if let Some(path) = std::env::var_os("BRIEFING_BENCH_CORPUS") {
+        let path = PathBuf::from(path);
+        let mut group = c.benchmark_group("digest/corpus");
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(60));
+        group.bench_function("BRIEFING_BENCH_CORPUS", |b| {
+            b.iter(|| {
+                black_box(
+                    s.digest_paths(&[&path], &opts, &mut |_| {})
+                        .expect("corpus digest"),
+                )
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, samples, digest);
 criterion_main!(benches);

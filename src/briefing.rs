@@ -117,3 +117,36 @@ pub struct Candidate {
 pub fn round4(x: f32) -> f64 {
     (f64::from(x) * 10_000.0).round() / 10_000.0
 }
+
+/// The result of `briefing digest`: the best-ranked stories of a collection, each briefed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Digest {
+    /// Articles read (with at least one sentence).
+    pub articles: usize,
+    /// Stories found among them, including those not briefed.
+    pub story_count: usize,
+    /// The briefed stories, best first.
+    pub stories: Vec<StoryBriefing>,
+    /// Every input left out, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// One story of a digest.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryBriefing {
+    /// Its rank, from 1.
+    pub rank: usize,
+    /// Its headline (the briefing's title).
+    pub headline: Option<String>,
+    /// Its ranking score (outlets, articles, recency; see `stories`).
+    pub score: f64,
+    /// How many articles it has.
+    pub articles: usize,
+    /// The distinct outlets that reported it, sorted.
+    pub outlets: Vec<String>,
+    /// The date of its newest article (`YYYY-MM-DD`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub newest: Option<String>,
+    /// Its briefing, in the `summarize` schema (`documents` lists its articles).
+    pub briefing: Briefing,
+}

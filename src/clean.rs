@@ -111,10 +111,11 @@ fn script_of(text: &str) -> Option<Script> {
 /// The script most letters of a text are written in.
 fn dominant_script(text: &str) -> Script {
     let (mut arabic, mut other) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars() {
+        // Arabic first: `is_alphabetic` is a slow table lookup outside ASCII.
         if is_arabic_letter(c) {
             arabic += 1;
-        } else {
+        } else if c.is_alphabetic() {
             other += 1;
         }
     }

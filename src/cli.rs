@@ -25,6 +25,14 @@ pub enum Command {
     /// "url","published"}, only "text" required). Exit codes: 0 ok, 1 failure, 2 bad usage or
     /// no usable input.
     Summarize(SummarizeArgs),
+    /// Group a large, mixed collection into stories and brief the best-ranked ones.
+    ///
+    /// PATH as for summarize, plus `.json` files holding an array of articles (such as
+    /// SaudiNewsNet's). Articles are grouped into stories (same event, different outlets)
+    /// through an inverted index of their TF-IDF vectors, never by comparing all pairs;
+    /// stories are ranked by outlets, articles and recency, and the best --stories are each
+    /// briefed in --words words.
+    Digest(DigestArgs),
     /// Print each article's cleaned sentences in order, one per line.
     Split(SplitArgs),
     /// Score summaries against human references with ROUGE-1, -2, -L and -SU4.
@@ -197,7 +205,7 @@ impl EvalArgs {
 /// Inputs and shared options.
 #[derive(Args, Debug)]
 pub struct InputArgs {
-    /// Files, folders, `-` (standard input) or `.jsonl` files.
+    /// Files, folders, `-` (standard input), `.jsonl` or `.json` files.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Language of the articles: detect per article, or force one.
@@ -209,9 +217,22 @@ pub struct InputArgs {
     /// Write to FILE instead of standard output (written whole, or not at all).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Do not print warnings about skipped inputs on standard error.
+    /// Do not print warnings about skipped inputs (or a progress bar) on standard error.
     #[arg(long, short)]
     pub quiet: bool,
+    /// JSON/JSONL input: which record field holds a part of the article, as PART=NAME[,NAME...]
+    /// (parts: id, text, title, date, url, source; a name may use `*` as in `*date*`).
+    /// Repeatable. Defaults: text=text,content,body,article title=title,headline
+    /// date=published,date,*date* url=url,link source=source,outlet,publisher,site id=id,guid.
+    #[arg(long = "field", value_name = "PART=NAME", value_parser = parse_field)]
+    pub fields: Vec<String>,
+}
+
+fn parse_field(s: &str) -> Result<String, String> {
+    briefing::ingest::Fields::default()
+        .set(s)
+        .map(|()| s.to_owned())
+        .map_err(|e| e.to_string())
 }
 
 /// `briefing summarize`.
@@ -219,15 +240,9 @@ pub struct InputArgs {
 pub struct SummarizeArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Budget in words (the default budget is 100 words).
-    #[arg(long, value_name = "N", group = "budget")]
-    pub words: Option<usize>,
-    /// Budget in sentences.
-    #[arg(long, value_name = "N", group = "budget")]
-    pub sentences: Option<usize>,
-    /// Budget in characters (one space counted between sentences).
-    #[arg(long, value_name = "N", group = "budget")]
-    pub chars: Option<usize>,
+    /// The size of the briefing (default: 100 words).
+    #[command(flatten)]
+    pub budget: BudgetArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
@@ -237,6 +252,84 @@ pub struct SummarizeArgs {
     /// How sentences are chosen.
     #[command(flatten)]
     pub selection: MethodArgs,
+}
+
+/// The size of a briefing.
+#[derive(Args, Debug)]
+pub struct BudgetArgs {
+    /// Budget in words.
+    #[arg(long, value_name = "N", group = "budget")]
+    pub words: Option<usize>,
+    /// Budget in sentences.
+    #[arg(long, value_name = "N", group = "budget")]
+    pub sentences: Option<usize>,
+    /// Budget in characters (one space counted between sentences).
+    #[arg(long, value_name = "N", group = "budget")]
+    pub chars: Option<usize>,
+}
+
+impl BudgetArgs {
+    /// The budget asked for, or `words` words.
+    pub fn budget(&self, words: usize) -> Budget {
+        match (self.words, self.sentences, self.chars) {
+            (_, Some(n), _) => Budget::Sentences(n),
+            (_, _, Some(n)) => Budget::Chars(n),
+            (Some(n), _, _) => Budget::Words(n),
+            _ => Budget::Words(words),
+        }
+    }
+}
+
+/// `briefing digest`.
+#[derive(Args, Debug)]
+pub struct DigestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// How many stories to brief (the best ranked).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub stories: usize,
+    /// The size of each story's briefing (default: 60 words).
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+    /// Cosine of two articles' TF-IDF vectors at or above which they are the same story.
+    #[arg(long, value_name = "X", default_value_t = briefing::DigestOptions::default().link)]
+    pub link: f32,
+    /// Articles further apart than this many days are never the same story.
+    #[arg(long, value_name = "DAYS", default_value_t = briefing::DigestOptions::default().window_days)]
+    pub window: u32,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Print a per-stage timing breakdown on standard error.
+    #[arg(long)]
+    pub stats: bool,
+    /// How sentences are chosen.
+    #[command(flatten)]
+    pub selection: MethodArgs,
+}
+
+impl DigestArgs {
+    /// The library configuration (the budget is per story).
+    pub fn config(&self) -> briefing::Result<Config> {
+        Ok(self.selection.apply(Config {
+            budget: self.budget.budget(60),
+            ..self.input.config()?
+        }))
+    }
+
+    /// How stories are formed.
+    pub fn options(&self) -> briefing::DigestOptions {
+        briefing::DigestOptions {
+            stories: self.stories,
+            link: self.link,
+            window_days: self.window,
+        }
+    }
+
+    /// The output format.
+    pub fn format(&self) -> Format {
+        self.format.format()
+    }
 }
 
 /// The method and its parameters, shared by `summarize` and `eval --dataset`.
@@ -375,38 +468,44 @@ pub enum MethodArg {
 
 impl InputArgs {
     /// The library configuration these options describe.
-    pub fn config(&self) -> Config {
-        Config {
+    pub fn config(&self) -> briefing::Result<Config> {
+        let mut fields = briefing::ingest::Fields::default();
+        for spec in &self.fields {
+            fields.set(spec)?;
+        }
+        Ok(Config {
             language: match self.lang {
                 LangArg::Auto => None,
                 LangArg::Ar => Some(Language::Arabic),
                 LangArg::En => Some(Language::English),
             },
             threads: self.threads,
+            fields,
             ..Config::default()
-        }
+        })
     }
 }
 
 impl SummarizeArgs {
     /// The library configuration these options describe.
-    pub fn config(&self) -> Config {
-        let budget = match (self.words, self.sentences, self.chars) {
-            (_, Some(n), _) => Budget::Sentences(n),
-            (_, _, Some(n)) => Budget::Chars(n),
-            (Some(n), _, _) => Budget::Words(n),
-            _ => Budget::default(),
-        };
-        self.selection.apply(Config {
-            budget,
+    pub fn config(&self) -> briefing::Result<Config> {
+        Ok(self.selection.apply(Config {
+            budget: self.budget.budget(100),
             explain: self.explain,
-            ..self.input.config()
-        })
+            ..self.input.config()?
+        }))
     }
 
     /// The output format.
     pub fn format(&self) -> Format {
-        match self.format {
+        self.format.format()
+    }
+}
+
+impl FormatArg {
+    /// The library format.
+    pub fn format(self) -> Format {
+        match self {
             FormatArg::Text => Format::Text,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Json => Format::Json,

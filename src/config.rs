@@ -215,6 +215,8 @@ pub struct Config {
     pub relevance_prior: f32,
     /// Cosine similarity at or above which two sentences are near-duplicates.
     pub duplicate_threshold: f32,
+    /// Which JSON/JSONL fields hold the article's parts.
+    pub fields: crate::ingest::Fields,
 }
 
 impl Default for Config {
@@ -234,6 +236,7 @@ impl Default for Config {
             diversity: 6.0,
             relevance_prior: 10.0,
             duplicate_threshold: crate::dedup::DEFAULT_THRESHOLD,
+            fields: crate::ingest::Fields::default(),
         }
     }
 }

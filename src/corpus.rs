@@ -102,6 +102,39 @@ impl Corpus {
             .map(|(i, _)| SentId(i as u32))
     }
 
+    /// The sentence ids of each document, as ranges (a document's sentences are contiguous).
+    pub fn document_ranges(&self) -> Vec<Range<usize>> {
+        let mut ranges = vec![0..0; self.documents.len()];
+        let mut start = 0;
+        for (i, s) in self.sentences.iter().enumerate() {
+            let next = self.sentences.get(i + 1).map(|n| n.doc);
+            if next != Some(s.doc) {
+                ranges[s.doc.index()] = start..i + 1;
+                start = i + 1;
+            }
+        }
+        ranges
+    }
+
+    /// A corpus of some of the documents (in the order given), with their sentences.
+    pub fn subset(&self, docs: &[DocId]) -> Corpus {
+        let ranges = self.document_ranges();
+        let mut out = Corpus::default();
+        for (new, &d) in docs.iter().enumerate() {
+            out.documents.push(self.documents[d.index()].clone());
+            out.sentences
+                .extend(
+                    self.sentences[ranges[d.index()].clone()]
+                        .iter()
+                        .map(|s| Sentence {
+                            doc: DocId(new as u32),
+                            ..s.clone()
+                        }),
+                );
+        }
+        out
+    }
+
     /// Number of sentences of each document.
     pub fn sentence_counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.documents.len()];
@@ -128,6 +161,43 @@ pub fn display_form(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_and_subsets() {
+        let doc = |name: &str, text: &str| Document {
+            name: name.into(),
+            path: name.into(),
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+            language: Language::English,
+            text: text.into(),
+        };
+        let sent = |d: u32, index: u32, span: Range<usize>| Sentence {
+            doc: DocId(d),
+            index,
+            span,
+            heading: false,
+        };
+        let c = Corpus {
+            documents: vec![doc("a", "A1. A2."), doc("b", "B1."), doc("c", "C1. C2.")],
+            sentences: vec![
+                sent(0, 0, 0..3),
+                sent(0, 1, 4..7),
+                sent(1, 0, 0..3),
+                sent(2, 0, 0..3),
+                sent(2, 1, 4..7),
+            ],
+        };
+        assert_eq!(c.document_ranges(), vec![0..2, 2..3, 3..5]);
+        let s = c.subset(&[DocId(2), DocId(0)]);
+        assert_eq!(s.documents[0].name, "c");
+        assert_eq!(s.sentences.len(), 4);
+        assert_eq!(s.raw(SentId(1)), "C2.");
+        assert_eq!(s.sentences[2].doc, DocId(1));
+        assert_eq!(s.raw(SentId(3)), "A2.");
+    }
 
     #[test]
     fn display_form_collapses_and_glues_final_stop() {

@@ -204,7 +204,7 @@ fn load_multiling(root: &Path) -> Result<Vec<Cluster>> {
             continue;
         }
         // A folder is a cluster of articles; a lone file is a one-article cluster (EASC).
-        let ingested = crate::ingest::read_paths(&[&entry])?;
+        let ingested = crate::ingest::read_paths(&[&entry], &crate::ingest::Fields::default())?;
         clusters.push(Cluster {
             name,
             documents: ingested.documents,

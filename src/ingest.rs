@@ -2,12 +2,18 @@
 //!
 //! Contract: [`read_paths`] accepts files, directories (walked recursively in sorted order,
 //! hidden entries skipped, symbolic links to directories not followed), `-` for standard input,
-//! and `.jsonl` files with one article per line (`{"id","title","text","source","url",
-//! "published"}`, only `text` required). Text is decoded as UTF-8 (a UTF-8 byte-order mark is
-//! dropped; UTF-16 with a byte-order mark is decoded). A file that cannot be read, is binary or
-//! is not valid text becomes a [`Skipped`] entry naming the file and the problem, and the rest
-//! goes on. The articles come back sorted by path (then JSONL line), so the order of the
-//! arguments never changes the output; their names are unique.
+//! `.jsonl` files with one article per line and `.json` files holding an array of articles (or
+//! one article). Which fields of a JSON record hold the text, title, date, URL, outlet and id is
+//! set by [`Fields`] (defaults cover `{"id","title","text","source","url","published"}` and
+//! common variants such as `content`, `headline`, `link` and any `*date*` field). Text is
+//! decoded as UTF-8 (a UTF-8 byte-order mark is dropped; UTF-16 with a byte-order mark is
+//! decoded). A file that cannot be read, is binary or is not valid text, and a record without
+//! text, becomes a [`Skipped`] entry naming the file (and line or record) and the problem, and
+//! the rest goes on. The articles come back sorted by path (then line or record), so the order
+//! of the arguments never changes the output; their names are unique.
+//!
+//! For large collections, [`sources`] lists the inputs first and [`read_source`] reads one at a
+//! time, so that a caller can clean each batch and drop its raw text before reading the next.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
@@ -15,7 +21,6 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Deserialize;
 
 use crate::error::{Error, Result, Skipped};
 
@@ -52,23 +57,53 @@ pub struct Ingested {
     pub skipped: Vec<Skipped>,
 }
 
-/// Reads every path. A path that does not exist is an error (the user mistyped it); a file
-/// that exists but cannot be used is skipped with a reason.
-pub fn read_paths<P: AsRef<Path>>(paths: &[P]) -> Result<Ingested> {
-    let mut out = Ingested::default();
+/// One input to read: a file, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The path (`-` for standard input).
+    pub path: PathBuf,
+    /// The article name stem: the path relative to the folder named by the user, without
+    /// extension (`stdin` for standard input).
+    pub name: String,
+}
+
+impl Source {
+    /// How the source is shown in messages and `path` fields.
+    pub fn shown(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    /// True for standard input.
+    pub fn is_stdin(&self) -> bool {
+        self.path == Path::new("-")
+    }
+
+    /// The size in bytes (0 when unknown).
+    pub fn len(&self) -> u64 {
+        std::fs::metadata(&self.path).map_or(0, |m| m.len())
+    }
+
+    /// True when the source is known to be empty.
+    pub fn is_empty(&self) -> bool {
+        !self.is_stdin() && self.len() == 0
+    }
+}
+
+/// Lists the inputs the paths name, in the order articles are returned (sorted by path, each
+/// file once). A path that does not exist is an error (the user mistyped it); a folder entry
+/// that cannot be read is skipped with a reason.
+pub fn sources<P: AsRef<Path>>(paths: &[P]) -> Result<(Vec<Source>, Vec<Skipped>)> {
+    let mut out = Vec::new();
+    let mut skipped = Vec::new();
     let mut seen = HashSet::new();
     for p in paths {
         let p = p.as_ref();
         if p == Path::new("-") {
             if seen.insert(PathBuf::from("-")) {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut bytes)
-                    .map_err(|source| Error::Input {
-                        path: p.to_owned(),
-                        source,
-                    })?;
-                add_bytes(&mut out, "-", "stdin", &bytes, false);
+                out.push(Source {
+                    path: p.to_owned(),
+                    name: "stdin".into(),
+                });
             }
             continue;
         }
@@ -76,32 +111,90 @@ pub fn read_paths<P: AsRef<Path>>(paths: &[P]) -> Result<Ingested> {
             path: p.to_owned(),
             source,
         })?;
+        let mut add = |f: PathBuf, rel: PathBuf| {
+            let key = f.canonicalize().unwrap_or_else(|_| f.clone());
+            if seen.insert(key) {
+                out.push(Source {
+                    name: rel.with_extension("").to_string_lossy().into_owned(),
+                    path: f,
+                });
+            }
+        };
         if meta.is_dir() {
             let mut files = Vec::new();
-            walk(p, &mut files, &mut out.skipped);
+            walk(p, &mut files, &mut skipped);
             for f in files {
                 let rel = f.strip_prefix(p).unwrap_or(&f).to_owned();
-                read_file(&mut out, &mut seen, &f, &rel);
+                add(f, rel);
             }
         } else {
             let rel = PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
-            read_file(&mut out, &mut seen, p, &rel);
+            add(p.to_owned(), rel);
         }
     }
-    out.documents
-        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    unique_names(&mut out.documents);
+    out.sort_by_key(Source::shown);
+    Ok((out, skipped))
+}
+
+/// Reads every path (see the module docs).
+pub fn read_paths<P: AsRef<Path>>(paths: &[P], fields: &Fields) -> Result<Ingested> {
+    let (list, skipped) = sources(paths)?;
+    let mut out = Ingested {
+        documents: Vec::new(),
+        skipped,
+    };
+    for src in &list {
+        let one = read_source(src, fields)?;
+        out.documents.extend(one.documents);
+        out.skipped.extend(one.skipped);
+    }
+    unique_names(out.documents.iter_mut().map(|d| &mut d.name));
+    Ok(out)
+}
+
+/// Reads one source. Fails only when standard input cannot be read; a file that cannot be
+/// used is a [`Skipped`] entry.
+pub fn read_source(src: &Source, fields: &Fields) -> Result<Ingested> {
+    let mut out = Ingested::default();
+    let shown = src.shown();
+    let bytes = if src.is_stdin() {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|source| Error::Input {
+                path: src.path.clone(),
+                source,
+            })?;
+        bytes
+    } else {
+        match std::fs::read(&src.path) {
+            Ok(b) => b,
+            Err(e) => {
+                out.skipped.push(Skipped {
+                    path: shown,
+                    reason: format!("cannot read: {e}"),
+                });
+                return Ok(out);
+            }
+        }
+    };
+    let kind = match src.path.extension().and_then(|e| e.to_str()) {
+        Some("jsonl") => Kind::Jsonl,
+        Some("json") => Kind::Json,
+        _ => Kind::Text,
+    };
+    add_bytes(&mut out, &shown, &src.name, &bytes, kind, fields);
     Ok(out)
 }
 
 /// Makes names unique by suffixing `~2`, `~3`, ... in order.
-fn unique_names(docs: &mut [RawDocument]) {
+pub fn unique_names<'a>(names: impl Iterator<Item = &'a mut String>) {
     let mut count: BTreeMap<String, usize> = BTreeMap::new();
-    for d in docs.iter_mut() {
-        let n = count.entry(d.name.clone()).or_insert(0);
+    for name in names {
+        let n = count.entry(name.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
-            d.name = format!("{}~{}", d.name, n);
+            *name = format!("{name}~{n}");
         }
     }
 }
@@ -141,28 +234,25 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
     }
 }
 
-fn read_file(out: &mut Ingested, seen: &mut HashSet<PathBuf>, path: &Path, rel: &Path) {
-    let key = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-    if !seen.insert(key) {
-        return;
-    }
-    let shown = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            out.skipped.push(Skipped {
-                path: shown,
-                reason: format!("cannot read: {e}"),
-            });
-            return;
-        }
-    };
-    let jsonl = path.extension().is_some_and(|e| e == "jsonl");
-    let name = rel.with_extension("").to_string_lossy().into_owned();
-    add_bytes(out, &shown, &name, &bytes, jsonl);
+/// How a file's text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// One article.
+    Text,
+    /// One JSON record per line.
+    Jsonl,
+    /// A JSON array of records, or one record.
+    Json,
 }
 
-fn add_bytes(out: &mut Ingested, path: &str, name: &str, bytes: &[u8], jsonl: bool) {
+fn add_bytes(
+    out: &mut Ingested,
+    path: &str,
+    name: &str,
+    bytes: &[u8],
+    kind: Kind,
+    fields: &Fields,
+) {
     let text = match decode(bytes) {
         Ok(t) => t,
         Err(reason) => {
@@ -173,9 +263,10 @@ fn add_bytes(out: &mut Ingested, path: &str, name: &str, bytes: &[u8], jsonl: bo
             return;
         }
     };
-    if jsonl {
-        read_jsonl(out, path, name, &text);
-        return;
+    match kind {
+        Kind::Jsonl => return read_jsonl(out, path, name, &text, fields),
+        Kind::Json => return read_json(out, path, name, &text, fields),
+        Kind::Text => {}
     }
     if text.trim().is_empty() {
         out.skipped.push(Skipped {
@@ -232,64 +323,203 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<String, String> {
     })
 }
 
-/// One JSONL record. Only `text` is required.
-#[derive(Deserialize)]
-struct Record {
-    id: Option<serde_json::Value>,
-    title: Option<String>,
-    text: Option<String>,
-    source: Option<String>,
-    url: Option<String>,
-    published: Option<String>,
+/// Which fields of a JSON or JSONL record hold each part of an article: for each part, the
+/// field names tried in order; the first with a non-empty string (or number) value wins. A
+/// name may start and/or end with `*` to match any field containing (starting, ending with)
+/// the rest, tried in the record's field-name order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fields {
+    /// The article's id (default `id`, `guid`).
+    pub id: Vec<String>,
+    /// The article text, the only required part (default `text`, `content`, `body`,
+    /// `article`).
+    pub text: Vec<String>,
+    /// The headline (default `title`, `headline`).
+    pub title: Vec<String>,
+    /// The publication date (default `published`, `date`, then any field containing `date`).
+    pub date: Vec<String>,
+    /// The URL (default `url`, `link`).
+    pub url: Vec<String>,
+    /// The outlet (default `source`, `outlet`, `publisher`, `site`).
+    pub source: Vec<String>,
 }
 
-fn read_jsonl(out: &mut Ingested, path: &str, name: &str, text: &str) {
+impl Default for Fields {
+    fn default() -> Self {
+        let v = |names: &[&str]| names.iter().map(|s| s.to_string()).collect();
+        Fields {
+            id: v(&["id", "guid"]),
+            text: v(&["text", "content", "body", "article"]),
+            title: v(&["title", "headline"]),
+            date: v(&["published", "date", "*date*"]),
+            url: v(&["url", "link"]),
+            source: v(&["source", "outlet", "publisher", "site"]),
+        }
+    }
+}
+
+impl Fields {
+    /// Sets the field names of one part from `PART=NAME[,NAME...]`, for example
+    /// `text=content` or `date=date_published,created`. Parts: id, text, title, date, url,
+    /// source.
+    pub fn set(&mut self, spec: &str) -> Result<()> {
+        let bad = |why: &str| Error::Config(format!("--field {spec:?}: {why}"));
+        let (part, names) = spec
+            .split_once('=')
+            .ok_or_else(|| bad("expected PART=NAME, for example text=content"))?;
+        let names: Vec<String> = names
+            .split(',')
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty() && n != "*")
+            .collect();
+        if names.is_empty() {
+            return Err(bad("no field name after ="));
+        }
+        let slot = match part.trim() {
+            "id" => &mut self.id,
+            "text" => &mut self.text,
+            "title" => &mut self.title,
+            "date" => &mut self.date,
+            "url" => &mut self.url,
+            "source" => &mut self.source,
+            _ => return Err(bad("the part must be id, text, title, date, url or source")),
+        };
+        *slot = names;
+        Ok(())
+    }
+}
+
+/// The first non-empty value among `names` in a record.
+fn pick(record: &serde_json::Map<String, serde_json::Value>, names: &[String]) -> Option<String> {
+    let value = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    names.iter().find_map(|name| {
+        let (starts, ends) = (name.starts_with('*'), name.ends_with('*'));
+        if !starts && !ends {
+            return record.get(name).and_then(value);
+        }
+        let core = name.trim_matches('*').to_lowercase();
+        record.iter().find_map(|(k, v)| {
+            let k = k.to_lowercase();
+            let hit = match (starts, ends) {
+                (true, true) => k.contains(&core),
+                (true, false) => k.ends_with(&core),
+                _ => k.starts_with(&core),
+            };
+            if hit { value(v) } else { None }
+        })
+    })
+}
+
+/// Turns one JSON value into an article, or says why it is not one. `at` is where it is
+/// (`path:line` or `path#index`), `fallback` its name when it has no id.
+fn record(
+    value: serde_json::Value,
+    fields: &Fields,
+    at: &str,
+    fallback: String,
+    file_date: Option<&String>,
+) -> std::result::Result<RawDocument, String> {
+    let serde_json::Value::Object(map) = value else {
+        return Err("not a JSON object".into());
+    };
+    let text = pick(&map, &fields.text).ok_or_else(|| {
+        format!(
+            "record has no text (looked for the field{} {})",
+            if fields.text.len() == 1 { "" } else { "s" },
+            fields.text.join(", ")
+        )
+    })?;
+    Ok(RawDocument {
+        name: pick(&map, &fields.id).unwrap_or(fallback),
+        path: at.to_owned(),
+        title: pick(&map, &fields.title),
+        date: pick(&map, &fields.date).or_else(|| file_date.cloned()),
+        url: pick(&map, &fields.url),
+        source: pick(&map, &fields.source),
+        text,
+        file: String::new(),
+        line: 0,
+    })
+}
+
+fn read_jsonl(out: &mut Ingested, path: &str, name: &str, text: &str, fields: &Fields) {
     let mut any = false;
+    let file_date = date_in_name(name);
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         any = true;
         let at = format!("{path}:{}", i + 1);
-        let rec: Record = match serde_json::from_str(line) {
-            Ok(r) => r,
-            Err(e) => {
-                out.skipped.push(Skipped {
-                    path: at,
-                    reason: format!("malformed JSON line: {e}"),
-                });
-                continue;
-            }
-        };
-        let Some(body) = rec.text.filter(|t| !t.trim().is_empty()) else {
-            out.skipped.push(Skipped {
-                path: at,
-                reason: "record has no \"text\"".into(),
+        let parsed = serde_json::from_str(line)
+            .map_err(|e| format!("malformed JSON line: {e}"))
+            .and_then(|v| {
+                record(
+                    v,
+                    fields,
+                    &at,
+                    format!("{name}:{}", i + 1),
+                    file_date.as_ref(),
+                )
             });
-            continue;
-        };
-        let id = match rec.id {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{name}:{}", i + 1),
-        };
-        out.documents.push(RawDocument {
-            name: id,
-            path: at,
-            file: path.to_owned(),
-            line: i + 1,
-            title: rec.title.filter(|t| !t.trim().is_empty()),
-            date: rec.published.filter(|t| !t.trim().is_empty()),
-            url: rec.url.filter(|t| !t.trim().is_empty()),
-            source: rec.source.filter(|t| !t.trim().is_empty()),
-            text: body,
-        });
+        match parsed {
+            Ok(doc) => out.documents.push(RawDocument {
+                file: path.to_owned(),
+                line: i + 1,
+                ..doc
+            }),
+            Err(reason) => out.skipped.push(Skipped { path: at, reason }),
+        }
     }
     if !any {
         out.skipped.push(Skipped {
             path: path.to_owned(),
             reason: "empty file".into(),
         });
+    }
+}
+
+fn read_json(out: &mut Ingested, path: &str, name: &str, text: &str, fields: &Fields) {
+    if text.trim().is_empty() {
+        out.skipped.push(Skipped {
+            path: path.to_owned(),
+            reason: "empty file".into(),
+        });
+        return;
+    }
+    let values = match serde_json::from_str(text) {
+        Ok(serde_json::Value::Array(items)) => items,
+        Ok(one @ serde_json::Value::Object(_)) => vec![one],
+        Ok(_) => {
+            out.skipped.push(Skipped {
+                path: path.to_owned(),
+                reason: "JSON is neither an array of articles nor an article object".into(),
+            });
+            return;
+        }
+        Err(e) => {
+            out.skipped.push(Skipped {
+                path: path.to_owned(),
+                reason: format!("malformed JSON: {e}"),
+            });
+            return;
+        }
+    };
+    let file_date = date_in_name(name);
+    for (i, v) in values.into_iter().enumerate() {
+        let at = format!("{path}#{i}");
+        match record(v, fields, &at, format!("{name}#{i}"), file_date.as_ref()) {
+            Ok(doc) => out.documents.push(RawDocument {
+                file: path.to_owned(),
+                line: i,
+                ..doc
+            }),
+            Err(reason) => out.skipped.push(Skipped { path: at, reason }),
+        }
     }
 }
 
@@ -338,7 +568,7 @@ mod tests {
     fn jsonl_records_and_bad_lines() {
         let mut out = Ingested::default();
         let text = "{\"id\":\"a\",\"text\":\"Hello there.\",\"title\":\"T\"}\nnot json\n{\"title\":\"x\"}\n\n{\"text\":\"Second.\"}\n";
-        read_jsonl(&mut out, "f.jsonl", "f", text);
+        read_jsonl(&mut out, "f.jsonl", "f", text, &Fields::default());
         assert_eq!(out.documents.len(), 2);
         assert_eq!(out.documents[0].name, "a");
         assert_eq!(out.documents[0].title.as_deref(), Some("T"));
@@ -350,17 +580,72 @@ mod tests {
 
     #[test]
     fn names_made_unique() {
-        let mut docs = vec![
-            RawDocument {
-                name: "a".into(),
-                ..Default::default()
-            },
-            RawDocument {
-                name: "a".into(),
-                ..Default::default()
-            },
-        ];
-        unique_names(&mut docs);
-        assert_eq!(docs[1].name, "a~2");
+        let mut names = ["a".to_string(), "b".into(), "a".into(), "a".into()];
+        unique_names(names.iter_mut());
+        assert_eq!(names, ["a", "b", "a~2", "a~3"]);
+    }
+
+    #[test]
+    fn json_arrays_with_configured_and_wildcard_fields() {
+        let text = r#"[
+            {"source": "okaz", "url": "http://x/1", "date_crawled": "2015-07-21 02:51:32",
+             "title": "T1", "author": "A", "content": "Body one."},
+            {"title": "no text"},
+            42,
+            {"content": "Body two.", "headline": "T2"}
+        ]"#;
+        let mut out = Ingested::default();
+        read_json(
+            &mut out,
+            "d/2015-07-22.json",
+            "2015-07-22",
+            text,
+            &Fields::default(),
+        );
+        assert_eq!(out.documents.len(), 2);
+        let a = &out.documents[0];
+        assert_eq!(a.name, "2015-07-22#0");
+        assert_eq!(a.path, "d/2015-07-22.json#0");
+        assert_eq!(a.text, "Body one.");
+        assert_eq!(a.source.as_deref(), Some("okaz"));
+        assert_eq!(a.url.as_deref(), Some("http://x/1"));
+        // Any field containing "date"; else the date in the file name.
+        assert_eq!(a.date.as_deref(), Some("2015-07-21 02:51:32"));
+        assert_eq!(out.documents[1].title.as_deref(), Some("T2"));
+        assert_eq!(out.documents[1].date.as_deref(), Some("2015-07-22"));
+        assert_eq!(out.skipped.len(), 2);
+        assert_eq!(out.skipped[0].path, "d/2015-07-22.json#1");
+        assert!(out.skipped[0].reason.contains("no text"));
+        assert!(out.skipped[1].reason.contains("not a JSON object"));
+
+        // Configured names replace the defaults.
+        let mut fields = Fields::default();
+        fields.set("text=author").unwrap();
+        fields.set("id=url").unwrap();
+        let mut out = Ingested::default();
+        read_json(&mut out, "f.json", "f", text, &fields);
+        assert_eq!(out.documents.len(), 1);
+        assert_eq!(out.documents[0].text, "A");
+        assert_eq!(out.documents[0].name, "http://x/1");
+        assert!(fields.set("body").is_err());
+        assert!(fields.set("words=x").is_err());
+        assert!(fields.set("text=").is_err());
+    }
+
+    #[test]
+    fn malformed_json_is_skipped_with_the_reason() {
+        let mut out = Ingested::default();
+        read_json(&mut out, "f.json", "f", "[{\"text\": ", &Fields::default());
+        assert!(out.documents.is_empty());
+        assert!(out.skipped[0].reason.contains("malformed JSON"));
+        let mut out = Ingested::default();
+        read_json(
+            &mut out,
+            "f.json",
+            "f",
+            "\"just a string\"",
+            &Fields::default(),
+        );
+        assert!(out.skipped[0].reason.contains("neither"));
     }
 }

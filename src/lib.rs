@@ -65,24 +65,65 @@ pub mod rouge;
 pub mod score;
 pub mod select;
 pub mod split;
+pub mod stories;
+pub mod synthetic;
 pub mod tfidf;
 pub mod tokenize;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-pub use crate::briefing::Briefing;
+pub use crate::briefing::{Briefing, Digest, StoryBriefing};
 pub use crate::config::{Budget, Config, Language, Method, Weights};
 pub use crate::corpus::{Corpus, DocId, Document, SentId, Sentence};
 pub use crate::error::{Error, Result, Skipped};
 pub use crate::ingest::{Ingested, RawDocument};
 pub use crate::render::Format;
+pub use crate::stories::DigestOptions;
 
 use crate::briefing::{BriefSentence, BudgetUse, Candidate, DocumentInfo, SourceRef, round4};
 use crate::select::Decision;
-use crate::tokenize::Analyzer;
+use crate::tokenize::Analyzers;
+
+/// A digest cleans and splits articles in batches of this many articles (or
+/// [`BATCH_BYTES`] of text), in parallel within a batch.
+pub const BATCH_ARTICLES: usize = 2_000;
+/// See [`BATCH_ARTICLES`].
+pub const BATCH_BYTES: usize = 16 << 20;
+
+/// How far a digest is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Reading, cleaning and splitting: bytes of input done, of a total.
+    Reading {
+        /// Bytes of input read.
+        done: u64,
+        /// Bytes of input in all (0 for standard input).
+        total: u64,
+    },
+    /// Briefing the chosen stories.
+    Briefing {
+        /// Stories briefed.
+        done: usize,
+        /// Stories to brief.
+        total: usize,
+    },
+}
+
+/// Wall-clock time per stage of a run (for `--stats`; never part of the output, which must
+/// not depend on timing).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timings(pub Vec<(&'static str, Duration)>);
+
+impl Timings {
+    /// Records one stage.
+    pub fn add(&mut self, stage: &'static str, took: Duration) {
+        self.0.push((stage, took));
+    }
+}
 
 /// The default of [`Config::min_words`]: sentences with fewer words are not offered.
 pub const MIN_WORDS: usize = 5;
@@ -118,31 +159,52 @@ impl Summarizer {
         &self.config
     }
 
-    /// Reads the paths and summarizes what could be read.
+    /// Reads the paths (see [`Summarizer::read`]) and summarizes what could be read.
     pub fn summarize_paths<P: AsRef<Path>>(&self, paths: &[P]) -> Result<Briefing> {
-        let ingested = ingest::read_paths(paths)?;
-        self.summarize(ingested.documents, ingested.skipped)
+        let (corpus, skipped) = self.read(paths, &mut |_| {})?;
+        self.summarize_corpus(&corpus, skipped)
     }
 
     /// Cleans and splits raw articles into a corpus (in parallel). Articles with no sentence
     /// left are added to `skipped`.
     pub fn corpus(&self, docs: Vec<RawDocument>, skipped: &mut Vec<Skipped>) -> Corpus {
+        let mut corpus = Corpus::default();
+        self.extend_corpus(&mut corpus, docs, skipped);
+        corpus
+    }
+
+    /// Cleans and splits raw articles (in parallel) and appends them to a corpus, dropping
+    /// each raw text once cleaned, so that a large collection can be read in batches with
+    /// one copy of its text in memory. Articles with no sentence left are added to `skipped`.
+    pub fn extend_corpus(
+        &self,
+        corpus: &mut Corpus,
+        docs: Vec<RawDocument>,
+        skipped: &mut Vec<Skipped>,
+    ) {
         let forced = self.config.language;
         let prepared: Vec<_> = self.pool.install(|| {
             docs.into_par_iter()
-                .map(|raw| {
-                    let cleaned = clean::clean(&raw.text, raw.title.as_deref());
+                .map(|mut raw| {
+                    let raw_text = std::mem::take(&mut raw.text);
+                    let cleaned = clean::clean(&raw_text, raw.title.as_deref());
+                    drop(raw_text);
                     let language = forced.unwrap_or_else(|| {
-                        let sample: Vec<&str> =
-                            cleaned.paragraphs.iter().map(|p| p.text.as_str()).collect();
-                        tokenize::detect_language(&sample.join("\n"))
+                        let mut sample = String::new();
+                        for p in &cleaned.paragraphs {
+                            if sample.len() >= 4 * tokenize::LANGUAGE_SAMPLE {
+                                break;
+                            }
+                            sample.push_str(&p.text);
+                            sample.push('\n');
+                        }
+                        tokenize::detect_language(&sample)
                     });
                     let (text, spans) = split::split_document(&cleaned, language);
                     (raw, cleaned.title, text, spans, language)
                 })
                 .collect()
         });
-        let mut corpus = Corpus::default();
         for (raw, title, text, spans, language) in prepared {
             if spans.iter().all(|(_, heading)| *heading) {
                 skipped.push(Skipped {
@@ -171,7 +233,113 @@ impl Summarizer {
                 text,
             });
         }
-        corpus
+    }
+
+    /// Reads, cleans and splits the paths into a corpus, in batches of [`BATCH_ARTICLES`]
+    /// articles (or [`BATCH_BYTES`]), each batch's raw text dropped once cleaned, so that one
+    /// copy of the text is held. Returns the corpus (names unique, sorted by path) and every
+    /// input skipped. `progress` hears the bytes read.
+    pub fn read<P: AsRef<Path>>(
+        &self,
+        paths: &[P],
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(Corpus, Vec<Skipped>)> {
+        let (sources, mut skipped) = ingest::sources(paths)?;
+        let sizes: Vec<u64> = sources.iter().map(ingest::Source::len).collect();
+        let total: u64 = sizes.iter().sum();
+        let mut corpus = Corpus::default();
+        let mut batch: Vec<RawDocument> = Vec::new();
+        let mut batch_bytes = 0usize;
+        let mut done = 0u64;
+        for (src, size) in sources.iter().zip(&sizes) {
+            let read = ingest::read_source(src, &self.config.fields)?;
+            skipped.extend(read.skipped);
+            batch_bytes += read.documents.iter().map(|d| d.text.len()).sum::<usize>();
+            batch.extend(read.documents);
+            done += size;
+            if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                self.extend_corpus(&mut corpus, std::mem::take(&mut batch), &mut skipped);
+                batch_bytes = 0;
+                progress(Progress::Reading { done, total });
+            }
+        }
+        self.extend_corpus(&mut corpus, batch, &mut skipped);
+        progress(Progress::Reading { done, total });
+        ingest::unique_names(corpus.documents.iter_mut().map(|d| &mut d.name));
+        Ok((corpus, skipped))
+    }
+
+    /// Reads a large collection in batches (one copy of its text in memory), groups it into
+    /// stories ([`stories`]) and briefs the best-ranked `opts.stories` of them with this
+    /// configuration (its budget is per story). `progress` hears how far the run is; the
+    /// [`Timings`] say where the time went.
+    pub fn digest_paths<P: AsRef<Path>>(
+        &self,
+        paths: &[P],
+        opts: &DigestOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(Digest, Timings)> {
+        let clock = Instant::now();
+        let (corpus, skipped) = self.read(paths, progress)?;
+        let read = clock.elapsed();
+        let (digest, mut timings) = self.digest_corpus(&corpus, skipped, opts, progress)?;
+        timings.0.insert(0, ("read, clean, split", read));
+        Ok((digest, timings))
+    }
+
+    /// Groups a corpus (built by [`Summarizer::read`] or [`Summarizer::corpus`]) into stories
+    /// and briefs the best-ranked `opts.stories` of them (see [`Summarizer::digest_paths`]).
+    /// Fails with [`Error::NoDocuments`] when the corpus is empty.
+    pub fn digest_corpus(
+        &self,
+        corpus: &Corpus,
+        skipped: Vec<Skipped>,
+        opts: &DigestOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(Digest, Timings)> {
+        if corpus.documents.is_empty() {
+            return Err(Error::NoDocuments { skipped });
+        }
+        let mut timings = Timings::default();
+        let clock = Instant::now();
+        let analyzers = Analyzers::default();
+        let stories = self
+            .pool
+            .install(|| stories::group(corpus, &analyzers, opts));
+        timings.add("group stories", clock.elapsed());
+
+        let clock = Instant::now();
+        let chosen = &stories[..opts.stories.min(stories.len())];
+        let mut briefed = Vec::with_capacity(chosen.len());
+        for (rank, story) in chosen.iter().enumerate() {
+            progress(Progress::Briefing {
+                done: rank,
+                total: chosen.len(),
+            });
+            let sub = corpus.subset(&story.documents);
+            let briefing = self.summarize_corpus(&sub, Vec::new())?;
+            briefed.push(StoryBriefing {
+                rank: rank + 1,
+                headline: briefing.title.clone(),
+                score: round4(story.score),
+                articles: story.documents.len(),
+                outlets: story.outlets.clone(),
+                newest: story.newest.clone(),
+                briefing,
+            });
+        }
+        progress(Progress::Briefing {
+            done: chosen.len(),
+            total: chosen.len(),
+        });
+        timings.add("brief stories", clock.elapsed());
+        let digest = Digest {
+            articles: corpus.documents.len(),
+            story_count: stories.len(),
+            stories: briefed,
+            skipped,
+        };
+        Ok((digest, timings))
     }
 
     /// Summarizes raw articles. `skipped` lists inputs already left out (they are reported
@@ -192,27 +360,18 @@ impl Summarizer {
 
     fn brief(&self, corpus: &Corpus, skipped: Vec<Skipped>) -> Briefing {
         let cfg = &self.config;
-        let analyzers = [
-            Analyzer::new(Language::Arabic),
-            Analyzer::new(Language::English),
-            Analyzer::new(Language::Other),
-        ];
-        let analyzer = |l: Language| match l {
-            Language::Arabic => &analyzers[0],
-            Language::English => &analyzers[1],
-            Language::Other => &analyzers[2],
-        };
+        let analyzers = Analyzers::default();
         let terms: Vec<Vec<String>> = corpus
             .sentences
             .par_iter()
             .map(|s| {
                 let doc = &corpus.documents[s.doc.index()];
-                analyzer(doc.language).terms(&doc.text[s.span.clone()])
+                analyzers.get(doc.language).terms(&doc.text[s.span.clone()])
             })
             .collect();
         let vectors = tfidf::vectorize(&terms);
         let floor = cfg.method.similarity_floor(cfg.duplicate_threshold);
-        let graph = tfidf::similarity_graph(&vectors.rows, floor);
+        let graph = tfidf::similarity_graph(&vectors.rows, floor, cfg.duplicate_threshold);
         let features = score::features(corpus, &vectors, &graph);
         let scores = score::score(&features, cfg.method, cfg.weights, corpus.documents.len());
 

@@ -6,11 +6,12 @@ mod cli;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Parser;
 
-use briefing::{Error, Skipped, Summarizer, ingest, render};
+use briefing::{Error, Progress, Skipped, Summarizer, render};
 use cli::{Cli, Command, InputArgs};
 
 fn main() -> ExitCode {
@@ -34,16 +35,15 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Summarize(args) => {
-            let summarizer = Summarizer::new(args.config())?;
-            let ingested = ingest::read_paths(&args.input.paths)?;
-            warn(&args.input, &ingested.skipped);
-            let before = ingested.skipped.len();
-            let briefing = summarizer.summarize(ingested.documents, ingested.skipped)?;
-            warn(&args.input, &briefing.skipped[before..]);
+            let summarizer = Summarizer::new(args.config()?)?;
+            let (corpus, skipped) = summarizer.read(&args.input.paths, &mut |_| {})?;
+            warn(&args.input, &skipped);
+            let briefing = summarizer.summarize_corpus(&corpus, skipped)?;
             emit(args.input.output.as_deref(), |out| {
                 render::render(&briefing, args.format(), out)
             })
         }
+        Command::Digest(args) => digest(&args),
         Command::Eval(args) => {
             let opts = args.options();
             opts.validate()?;
@@ -66,10 +66,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })
         }
         Command::Split(args) => {
-            let summarizer = Summarizer::new(args.input.config())?;
-            let ingested = ingest::read_paths(&args.input.paths)?;
-            let mut skipped = ingested.skipped;
-            let corpus = summarizer.corpus(ingested.documents, &mut skipped);
+            let summarizer = Summarizer::new(args.input.config()?)?;
+            let (corpus, skipped) = summarizer.read(&args.input.paths, &mut |_| {})?;
             warn(&args.input, &skipped);
             if corpus.documents.is_empty() {
                 return Err(Error::NoDocuments { skipped }.into());
@@ -79,6 +77,69 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })
         }
     }
+}
+
+/// Runs `briefing digest`: a progress bar on a terminal once the run has taken a second,
+/// `--stats` timings on standard error.
+fn digest(args: &cli::DigestArgs) -> anyhow::Result<()> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    let summarizer = Summarizer::new(args.config()?)?;
+    let started = Instant::now();
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    let show = !args.input.quiet && io::stderr().is_terminal();
+    let mut shown = false;
+    let mut stage = "";
+    let mut progress = |p: Progress| {
+        if show && !shown && started.elapsed() >= Duration::from_secs(1) {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            shown = true;
+        }
+        let (name, done, total, style) = match p {
+            Progress::Reading { done, total } => (
+                "reading",
+                done,
+                total,
+                "{bar:40} {bytes}/{total_bytes} read {elapsed}",
+            ),
+            Progress::Briefing { done, total } => (
+                "briefing",
+                done as u64,
+                total as u64,
+                "{bar:40} {pos}/{len} stories briefed {elapsed}",
+            ),
+        };
+        if stage != name {
+            stage = name;
+            bar.set_style(
+                ProgressStyle::with_template(style)
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+        }
+        bar.set_length(total);
+        bar.set_position(done);
+    };
+    let (digest, mut timings) =
+        summarizer.digest_paths(&args.input.paths, &args.options(), &mut progress)?;
+    bar.finish_and_clear();
+    warn(&args.input, &digest.skipped);
+    let clock = Instant::now();
+    emit(args.input.output.as_deref(), |out| {
+        render::render_digest(&digest, args.format(), out)
+    })?;
+    timings.add("render", clock.elapsed());
+    if args.stats {
+        for (stage, took) in &timings.0 {
+            eprintln!("briefing: stats: {stage:<20} {:>9.3} s", took.as_secs_f64());
+        }
+        eprintln!(
+            "briefing: stats: {:<20} {:>9.3} s ({} articles, {} stories)",
+            "total",
+            started.elapsed().as_secs_f64(),
+            digest.articles,
+            digest.story_count
+        );
+    }
+    Ok(())
 }
 
 /// Runs `briefing eval --dataset`, with a progress bar when standard error is a terminal.

@@ -17,6 +17,15 @@ use unicode_normalization::{UnicodeNormalization, is_nfkc_quick};
 
 /// The display form: NFKC, skipping the work when the text is already normalized.
 pub fn display(text: &str) -> String {
+    // Most news text is ASCII and base Arabic letters, digits and punctuation, which NFKC
+    // leaves alone; checking that is much cheaper than the general quick check.
+    let inert = |c: char| {
+        c.is_ascii()
+            || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{066D}' | '\u{060C}' | '\u{061B}' | '\u{061F}' | '«' | '»' | '“' | '”' | '–' | '—')
+    };
+    if text.chars().all(inert) {
+        return text.to_owned();
+    }
     match is_nfkc_quick(text.chars()) {
         unicode_normalization::IsNormalized::Yes => text.to_owned(),
         _ => text.nfkc().collect(),
@@ -38,6 +47,8 @@ fn fold_char(c: char, out: &mut String) {
         '\u{0660}'..='\u{0669}' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
         '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        // Arabic has no case: skip the slow lower-casing table.
+        '\u{0600}'..='\u{06FF}' => out.push(c),
         c => out.extend(c.to_lowercase()),
     }
 }

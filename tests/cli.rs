@@ -15,8 +15,27 @@ use crate::util::*;
 #[test]
 fn help_lists_every_option() {
     let top = ok(&["--help"]);
-    for cmd in ["summarize", "split"] {
+    for cmd in ["summarize", "digest", "split", "eval"] {
         assert!(top.contains(cmd), "top-level help misses {cmd}:\n{top}");
+    }
+    let help = ok(&["digest", "--help"]);
+    for opt in [
+        "--stories",
+        "--words",
+        "--sentences",
+        "--chars",
+        "--link",
+        "--window",
+        "--format",
+        "--stats",
+        "--field",
+        "--threads",
+        "--quiet",
+        "--output",
+        "--method",
+        "<PATH>",
+    ] {
+        assert!(help.contains(opt), "digest --help misses {opt}:\n{help}");
     }
     let help = ok(&["summarize", "--help"]);
     for opt in [

@@ -7,6 +7,7 @@ mod util;
 
 mod arabic;
 mod cli;
+mod digest;
 mod english;
 mod properties;
 mod rouge;

@@ -6,7 +6,7 @@ use super::{footnotes, heading};
 use crate::briefing::Briefing;
 
 /// Escapes the characters that would start Markdown syntax inside a line.
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(

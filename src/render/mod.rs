@@ -5,6 +5,7 @@
 //! footnote numbers that index the article list printed after the sentences; JSON is the
 //! stable schema of [`crate::briefing`].
 
+mod digest;
 mod eval;
 mod json;
 mod markdown;
@@ -14,7 +15,7 @@ use std::io::{self, Write};
 
 pub use eval::{render_eval, render_systems};
 
-use crate::briefing::Briefing;
+use crate::briefing::{Briefing, Digest};
 use crate::corpus::{Corpus, SentId};
 
 /// An output format of `briefing summarize`.
@@ -35,6 +36,15 @@ pub fn render(briefing: &Briefing, format: Format, out: &mut dyn Write) -> io::R
         Format::Text => text::render(briefing, out),
         Format::Markdown => markdown::render(briefing, out),
         Format::Json => json::render(briefing, out),
+    }
+}
+
+/// Writes a digest in a format.
+pub fn render_digest(digest: &Digest, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Text => digest::text(digest, out),
+        Format::Markdown => digest::markdown(digest, out),
+        Format::Json => digest::json(digest, out),
     }
 }
 

@@ -1,0 +1,133 @@
+//! A digest: several stories, each a headline, a line of facts, its briefing's sentences and
+//! its sources. The per-story sentences and sources follow the text and Markdown briefing
+//! layouts; JSON is `{"articles", "story_count", "stories": [...], "skipped"}` with each story's
+//! briefing in the `summarize` schema.
+
+use std::io::{self, Write};
+
+use super::{footnotes, markdown::escape};
+use crate::briefing::{Digest, StoryBriefing};
+
+/// `5 outlets · 7 articles · newest 2015-07-21`
+fn facts(s: &StoryBriefing) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut line = format!(
+        "{} · {}",
+        plural(s.outlets.len(), "outlet"),
+        plural(s.articles, "article")
+    );
+    if let Some(d) = &s.newest {
+        line.push_str(&format!(" · newest {d}"));
+    }
+    line
+}
+
+fn headline(s: &StoryBriefing) -> String {
+    s.headline
+        .clone()
+        .unwrap_or_else(|| format!("Story {}", s.rank))
+}
+
+pub(super) fn text(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} of {} stories · {} articles",
+        d.stories.len(),
+        d.story_count,
+        d.articles
+    )?;
+    for s in &d.stories {
+        let b = &s.briefing;
+        writeln!(out)?;
+        writeln!(out, "{}. {}", s.rank, headline(s))?;
+        writeln!(out, "   {}", facts(s))?;
+        for (sentence, notes) in b.sentences.iter().zip(footnotes(b)) {
+            let cites: String = notes.iter().map(|n| format!("[{n}]")).collect();
+            writeln!(out, "   - {} {}", sentence.text, cites)?;
+        }
+        for (i, doc) in b.documents.iter().enumerate() {
+            let mut line = format!("   [{}] {}", i + 1, doc.id);
+            if let Some(src) = &doc.source {
+                line.push_str(&format!(" ({src})"));
+            }
+            if let Some(t) = doc
+                .title
+                .as_ref()
+                .filter(|t| Some(*t) != s.headline.as_ref())
+            {
+                line.push_str(&format!(" — {t}"));
+            }
+            writeln!(out, "{line}")?;
+        }
+    }
+    if !d.skipped.is_empty() {
+        writeln!(out)?;
+        for k in &d.skipped {
+            writeln!(out, "skipped: {}: {}", k.path, k.reason)?;
+        }
+    }
+    out.flush()
+}
+
+pub(super) fn markdown(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# Digest")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "_{} of {} stories · {} articles_",
+        d.stories.len(),
+        d.story_count,
+        d.articles
+    )?;
+    for s in &d.stories {
+        let b = &s.briefing;
+        writeln!(out)?;
+        writeln!(out, "## {}. {}", s.rank, escape(&headline(s)))?;
+        writeln!(out)?;
+        writeln!(out, "_{}_", escape(&facts(s)))?;
+        writeln!(out)?;
+        for (sentence, notes) in b.sentences.iter().zip(footnotes(b)) {
+            let cites: String = notes.iter().map(|n| format!("[{n}]")).collect();
+            writeln!(out, "- {} {}", escape(&sentence.text), escape(&cites))?;
+        }
+        writeln!(out)?;
+        for (i, doc) in b.documents.iter().enumerate() {
+            let name = match &doc.url {
+                Some(u) => format!("[{}](<{}>)", escape(&doc.id), u.replace('>', "%3E")),
+                None => format!("`{}`", doc.id.replace('`', "'")),
+            };
+            let mut line = format!("{}. {name}", i + 1);
+            if let Some(src) = &doc.source {
+                line.push_str(&format!(" ({})", escape(src)));
+            }
+            if let Some(t) = doc
+                .title
+                .as_ref()
+                .filter(|t| Some(*t) != s.headline.as_ref())
+            {
+                line.push_str(&format!(" — {}", escape(t)));
+            }
+            writeln!(out, "{line}")?;
+        }
+    }
+    if !d.skipped.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "**Skipped**")?;
+        writeln!(out)?;
+        for k in &d.skipped {
+            writeln!(
+                out,
+                "- `{}`: {}",
+                k.path.replace('`', "'"),
+                escape(&k.reason)
+            )?;
+        }
+    }
+    out.flush()
+}
+
+pub(super) fn json(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, d).map_err(io::Error::other)?;
+    writeln!(out)?;
+    out.flush()
+}

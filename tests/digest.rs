@@ -1,0 +1,173 @@
+//! `briefing digest`: a mixed collection (a JSON array, JSONL, plain text, a broken file) is
+//! grouped into stories, ranked and briefed, the same for any thread count and input order.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::util::*;
+
+/// Writes the mixed collection: the Arabic sample as a JSON array with SaudiNewsNet-like
+/// fields (its date under a field name only the `*date*` default catches), the English sample
+/// as JSONL, one unrelated plain-text article, and a broken JSON file.
+fn collection(dir: &Path) {
+    let ar: Vec<Value> = files_of(AR)
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            json!({
+                "source": format!("outlet{i}"),
+                "url": format!("https://ar{i}.example/story"),
+                "date_scraped": format!("2026-11-2{} 10:00:00", i % 3),
+                "author": "desk",
+                "content": std::fs::read_to_string(p).expect("sample"),
+            })
+        })
+        .collect();
+    std::fs::write(dir.join("ar.json"), serde_json::to_string(&ar).unwrap()).unwrap();
+    let en: Vec<String> = files_of(EN)
+        .iter()
+        .map(|p| {
+            json!({
+                "id": p.file_stem().unwrap().to_string_lossy(),
+                "text": std::fs::read_to_string(p).expect("sample"),
+                "published": "2026-11-21",
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(dir.join("en.jsonl"), en.join("\n")).unwrap();
+    std::fs::write(
+        dir.join("library.txt"),
+        "The city council approved a new budget for public libraries on Monday. The plan \
+         adds evening hours at six branches and hires twelve librarians. Council members \
+         voted seven to two in favour of the measure after a long debate.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("broken.json"), "[{\"text\": ").unwrap();
+}
+
+fn digest_json(args: &[&str]) -> Value {
+    let mut all = vec!["digest", "--format", "json"];
+    all.extend_from_slice(args);
+    let (code, out, err) = run(&all, None);
+    assert_eq!(code, 0, "digest failed: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("invalid JSON ({e}):\n{out}"))
+}
+
+fn story_ids(story: &Value) -> Vec<String> {
+    story["briefing"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn mixed_collection_is_grouped_ranked_and_briefed() {
+    let tmp = tempdir();
+    collection(tmp.path());
+    let d = digest_json(&[s(tmp.path()), "--words", "40"]);
+    // 5 + 4 + 1 articles read; the broken file is skipped with its reason.
+    assert_eq!(d["articles"], 10);
+    let skipped = d["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(skipped[0]["path"].as_str().unwrap().ends_with("broken.json"));
+    assert!(skipped[0]["reason"].as_str().unwrap().contains("malformed JSON"));
+
+    let stories = d["stories"].as_array().unwrap();
+    assert_eq!(stories.len() as u64, d["story_count"].as_u64().unwrap().min(10));
+    // The four English reports of the bridge closure are one story, and it ranks first:
+    // four articles from four outlets (no source: each article is its own outlet).
+    let top = &stories[0];
+    assert_eq!(top["rank"], 1);
+    assert_eq!(top["articles"], 4);
+    assert_eq!(
+        story_ids(top),
+        ["01_ap", "02_reuters", "03_porthaven-herald", "04_coastwatch"]
+    );
+    assert!(top["headline"].as_str().unwrap().contains("bridge"), "{top}");
+    // Every article is in exactly one story; ranks are consecutive; scores do not increase.
+    let mut all: Vec<String> = stories.iter().flat_map(story_ids).collect();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 10);
+    for (i, st) in stories.iter().enumerate() {
+        assert_eq!(st["rank"], i + 1);
+        assert_eq!(st["articles"].as_u64().unwrap() as usize, story_ids(st).len());
+        let b = &st["briefing"];
+        assert!(b["budget"]["used"].as_u64().unwrap() <= 40);
+        assert!(!b["sentences"].as_array().unwrap().is_empty());
+        if i > 0 {
+            assert!(st["score"].as_f64() <= stories[i - 1]["score"].as_f64());
+        }
+    }
+    // The JSON-array fields were read: outlets, URLs and the wildcard date.
+    let ar = stories
+        .iter()
+        .find(|st| story_ids(st).iter().any(|id| id.starts_with("ar#")))
+        .expect("an Arabic story");
+    let doc = &ar["briefing"]["documents"][0];
+    assert!(doc["source"].as_str().unwrap().starts_with("outlet"));
+    assert!(doc["url"].as_str().unwrap().starts_with("https://ar"));
+    assert!(doc["date"].as_str().unwrap().starts_with("2026-11-2"));
+    assert_eq!(ar["briefing"]["language"], "ar");
+}
+
+#[test]
+fn digest_is_the_same_for_any_thread_count_and_input_order() {
+    let tmp = tempdir();
+    collection(tmp.path());
+    let p = |f: &str| tmp.path().join(f).to_string_lossy().into_owned();
+    let (a, b, c) = (p("ar.json"), p("en.jsonl"), p("library.txt"));
+    let one = ok(&["digest", &a, &b, &c, "--threads", "1", "--format", "json", "-q"]);
+    let two = ok(&["digest", &c, &b, &a, "--threads", "2", "--format", "json", "-q"]);
+    assert_eq!(one, two);
+}
+
+#[test]
+fn stories_option_text_and_markdown() {
+    let tmp = tempdir();
+    collection(tmp.path());
+    let text = ok(&["digest", s(tmp.path()), "--stories", "2", "-q"]);
+    assert!(text.starts_with("2 of "), "{text}");
+    let first = text.lines().find(|l| l.starts_with("1. ")).expect("story 1");
+    assert!(first.contains("bridge"), "{text}");
+    assert!(text.contains("4 outlets · 4 articles · newest 2026-11-21"), "{text}");
+    assert!(text.contains("\n2. "));
+    assert!(!text.contains("\n3. "));
+    let md = ok(&["digest", s(tmp.path()), "--stories", "1", "--format", "markdown", "-q"]);
+    assert!(md.starts_with("# Digest\n"), "{md}");
+    assert!(md.contains("## 1. ") && md.contains("bridge"), "{md}");
+    assert!(md.contains("**Skipped**"));
+    assert!(!md.contains("## 2. "));
+}
+
+#[test]
+fn field_names_are_configurable() {
+    let tmp = tempdir();
+    let rec = json!([{"body_text": "The harbour bridge reopened on Friday after repairs to its \
+        railing. Engineers said the span was safe for traffic again.", "where": "Porthaven"}]);
+    let f = tmp.path().join("a.json");
+    std::fs::write(&f, rec.to_string()).unwrap();
+    let (code, _, err) = run(&["digest", s(&f)], None);
+    assert_eq!(code, 2, "no text field: no usable input");
+    assert!(err.contains("record has no text"), "{err}");
+    let d = digest_json(&[s(&f), "--field", "text=body_text", "--field", "source=where"]);
+    assert_eq!(d["articles"], 1);
+    assert_eq!(d["stories"][0]["outlets"], json!(["porthaven"]));
+    let (code, _, err) = run(&["digest", s(&f), "--field", "body=x"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("id, text, title, date, url or source"), "{err}");
+}
+
+#[test]
+fn stats_print_stage_timings_on_stderr() {
+    let (code, out, err) = run(&["digest", AR, EN, "--stats", "--stories", "1"], None);
+    assert_eq!(code, 0, "{err}");
+    for stage in ["read, clean, split", "group stories", "brief stories", "render", "total"] {
+        assert!(err.contains(&format!("briefing: stats: {stage}")), "{err}");
+    }
+    assert!(!out.contains("stats"));
+}
