@@ -103,6 +103,8 @@ pub struct Candidate {
     pub position: f64,
     /// Length factor.
     pub length: f64,
+    /// Mean article frequency of its widely reported terms (0 in a one-article cluster).
+    pub signature: f64,
     /// Score by the chosen method.
     pub score: f64,
     /// Articles carrying it or a near-duplicate of it (0 when it was not a candidate).

@@ -338,8 +338,9 @@ pub struct MethodArgs {
     /// Scoring and selection method.
     #[arg(long, value_enum, default_value_t = MethodArg::Combined)]
     pub method: MethodArg,
-    /// Feature weights of the combined method: CENTROID,LEXRANK,POSITION [default: 0.2,0.3,0.25].
-    #[arg(long, value_name = "C,L,P", value_parser = parse_weights)]
+    /// Feature weights of the combined method: CENTROID,LEXRANK,POSITION[,SIGNATURE]
+    /// [default: 0.2,0.3,0.25,0.5]; a missing SIGNATURE weight is 0.
+    #[arg(long, value_name = "C,L,P[,S]", value_parser = parse_weights)]
     pub weights: Option<Weights>,
     /// MMR trade-off between relevance (1) and novelty (0).
     #[arg(long, value_name = "X", default_value_t = 0.7)]
@@ -392,8 +393,15 @@ fn parse_weights(s: &str) -> Result<Weights, String> {
             centroid,
             lexrank,
             position,
+            signature: 0.0,
         }),
-        _ => Err("expected three numbers: CENTROID,LEXRANK,POSITION".into()),
+        [centroid, lexrank, position, signature] => Ok(Weights {
+            centroid,
+            lexrank,
+            position,
+            signature,
+        }),
+        _ => Err("expected three or four numbers: CENTROID,LEXRANK,POSITION[,SIGNATURE]".into()),
     }
 }
 
@@ -442,7 +450,7 @@ pub enum SplitFormatArg {
 /// `--method`.
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum MethodArg {
-    /// Centroid, LexRank and position combined (the default: best on DUC 2003 and EASC together).
+    /// Centroid, LexRank, position and signature combined (the default); on one article, its lead.
     Combined,
     /// Cosine to the cluster's TF-IDF centroid (MEAD).
     Centroid,

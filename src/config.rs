@@ -105,7 +105,8 @@ impl Language {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Method {
-    /// Position, centroid and LexRank combined, weighted by length and support (default).
+    /// Position, centroid, LexRank and signature combined, weighted by length and support
+    /// (default); on a single article, position only.
     #[default]
     Combined,
     /// Cosine similarity to the cluster's TF-IDF centroid (MEAD).
@@ -167,6 +168,9 @@ pub struct Weights {
     pub lexrank: f32,
     /// Weight of the position prior.
     pub position: f32,
+    /// Weight of the signature: how many articles carry the sentence's terms (scaled so the
+    /// top sentence has 1; always 0 in a one-article cluster).
+    pub signature: f32,
 }
 
 impl Default for Weights {
@@ -175,6 +179,7 @@ impl Default for Weights {
             centroid: 0.2,
             lexrank: 0.3,
             position: 0.25,
+            signature: 0.5,
         }
     }
 }
@@ -267,10 +272,10 @@ impl Config {
             ));
         }
         let w = self.weights;
-        if [w.centroid, w.lexrank, w.position]
+        if [w.centroid, w.lexrank, w.position, w.signature]
             .iter()
             .any(|x| !x.is_finite() || *x < 0.0)
-            || w.centroid + w.lexrank + w.position <= 0.0
+            || w.centroid + w.lexrank + w.position + w.signature <= 0.0
         {
             return Err(Error::Config(
                 "the weights must be non-negative and not all zero".into(),

@@ -373,7 +373,7 @@ impl Summarizer {
         let floor = cfg.method.similarity_floor(cfg.duplicate_threshold);
         let graph = tfidf::similarity_graph(&vectors.rows, floor, cfg.duplicate_threshold);
         let features = score::features(corpus, &vectors, &graph);
-        let scores = score::score(&features, cfg.method, cfg.weights);
+        let scores = score::score(&features, cfg.method, cfg.weights, corpus.documents.len());
 
         let displays: Vec<String> = (0..corpus.sentences.len())
             .into_par_iter()
@@ -526,6 +526,7 @@ impl Summarizer {
                         lexrank: round4(f.lexrank),
                         position: round4(f.position),
                         length: round4(f.length),
+                        signature: round4(f.signature),
                         score: round4(scores[i]),
                         support,
                         decision,

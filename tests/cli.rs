@@ -111,6 +111,7 @@ fn clap_usage_errors_exit_2_without_output() {
         &["split", EN, "--format", "json"],
         &["split", EN, "--words", "10"],
         &["summarize", EN, "--weights", "1,2"],
+        &["summarize", EN, "--weights", "1,2,3,4,5"],
         &["summarize", EN, "--weights", "a,b,c"],
         &["summarize", EN, "--lambda", "high"],
     ];
@@ -148,6 +149,8 @@ fn zero_budgets_and_threads_are_config_errors_exit_2() {
         ["--weights", "0,0,0"],
         ["--weights", "1,-1,0"],
         ["--weights", "nan,1,1"],
+        ["--weights", "0,0,0,0"],
+        ["--weights", "0,0,1,-1"],
     ] {
         let (code, out, err) = run(&["summarize", EN, args[0], args[1]], None);
         assert_eq!(code, 2, "{args:?}: {err}");
@@ -948,7 +951,14 @@ fn explain_json_has_a_decision_per_candidate() {
                 let decision = c["decision"].as_str().expect("decision string");
                 assert!(!decision.is_empty());
                 assert!(c["text"].is_string() && c["score"].is_number());
-                for k in ["centroid", "lexrank", "position", "length", "support"] {
+                for k in [
+                    "centroid",
+                    "lexrank",
+                    "position",
+                    "length",
+                    "signature",
+                    "support",
+                ] {
                     assert!(c[k].is_number(), "{k} missing: {c}");
                 }
                 if decision.starts_with("chosen") {

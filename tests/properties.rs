@@ -159,13 +159,14 @@ fn docs() -> impl Strategy<Value = Vec<String>> {
 fn tuning() -> impl Strategy<Value = (f32, Weights)> {
     prop_oneof![
         Just((Config::default().mmr_lambda, Weights::default())),
-        (0f32..=1.0, 0f32..2.0, 0f32..2.0, 0.01f32..2.0).prop_map(|(l, c, r, p)| {
+        (0f32..=1.0, 0f32..2.0, 0f32..2.0, 0.01f32..2.0, 0f32..2.0).prop_map(|(l, c, r, p, s)| {
             (
                 l,
                 Weights {
                     centroid: c,
                     lexrank: r,
                     position: p,
+                    signature: s,
                 },
             )
         }),

@@ -62,18 +62,19 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         writeln!(
             out,
-            "| score | centroid | lexrank | position | length | support | sentence | decision |"
+            "| score | centroid | lexrank | position | length | signature | support | sentence | decision |"
         )?;
-        writeln!(out, "|---|---|---|---|---|---|---|---|")?;
+        writeln!(out, "|---|---|---|---|---|---|---|---|---|")?;
         for c in cands {
             writeln!(
                 out,
-                "| {:.4} | {:.4} | {:.4} | {:.4} | {:.2} | {} | {}#{} | {} |",
+                "| {:.4} | {:.4} | {:.4} | {:.4} | {:.2} | {:.2} | {} | {}#{} | {} |",
                 c.score,
                 c.centroid,
                 c.lexrank,
                 c.position,
                 c.length,
+                c.signature,
                 c.support,
                 escape(&c.source.document),
                 c.source.sentence,

@@ -41,17 +41,18 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         writeln!(
             out,
-            "Candidates (best first): score centroid lexrank position length support"
+            "Candidates (best first): score centroid lexrank position length signature support"
         )?;
         for c in cands {
             writeln!(
                 out,
-                "{:.4} {:.4} {:.4} {:.4} {:.2} {} {}#{} {}\n    {}",
+                "{:.4} {:.4} {:.4} {:.4} {:.2} {:.2} {} {}#{} {}\n    {}",
                 c.score,
                 c.centroid,
                 c.lexrank,
                 c.position,
                 c.length,
+                c.signature,
                 c.support,
                 c.source.document,
                 c.source.sentence,
