@@ -136,7 +136,7 @@ pub struct Digest {
 pub struct StoryBriefing {
     /// Its rank, from 1.
     pub rank: usize,
-    /// Its headline (the briefing's title).
+    /// Its headline: the briefing's title, else the first words of its first sentence.
     pub headline: Option<String>,
     /// Its ranking score (outlets, articles, recency; see `stories`).
     pub score: f64,

@@ -94,6 +94,9 @@ pub const BATCH_ARTICLES: usize = 2_000;
 /// See [`BATCH_ARTICLES`].
 pub const BATCH_BYTES: usize = 16 << 20;
 
+/// A story without any title is headed by this many words of its briefing's first sentence.
+pub const HEADLINE_WORDS: usize = 12;
+
 /// How far a digest is, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
@@ -320,7 +323,16 @@ impl Summarizer {
             let briefing = self.summarize_corpus(&sub, Vec::new())?;
             briefed.push(StoryBriefing {
                 rank: rank + 1,
-                headline: briefing.title.clone(),
+                headline: briefing.title.clone().or_else(|| {
+                    // No title anywhere: the first words of the briefing's first sentence.
+                    let first = briefing.sentences.first()?;
+                    let words: Vec<&str> = first.text.split_whitespace().collect();
+                    Some(if words.len() > HEADLINE_WORDS {
+                        format!("{} …", words[..HEADLINE_WORDS].join(" "))
+                    } else {
+                        first.text.clone()
+                    })
+                }),
                 score: round4(story.score),
                 articles: story.documents.len(),
                 outlets: story.outlets.clone(),

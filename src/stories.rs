@@ -8,7 +8,8 @@
 //! Method (documented with its thresholds in the README):
 //! 1. **Vectors.** Each article is its title (counted twice) and its first [`STORY_WORDS`]
 //!    words, analysed as the summarizer does (folded, stop words out, stemmed), as a unit TF-IDF
-//!    vector over the collection (`(1 + ln tf) * ln((N + 1) / df)`). Terms are 64-bit hashes of
+//!    vector over the collection (`(1 + ln tf) * ln((N + BACKGROUND) / df)`, see
+//!    [`BACKGROUND`]). Terms are 64-bit hashes of
 //!    the term strings, so there is no shared vocabulary to build.
 //! 2. **Candidates.** An inverted index over the terms found in at least two articles and at
 //!    most [`max_df`] of them (the ubiquitous ones link everything to everything and cost a
@@ -40,6 +41,14 @@ use crate::tokenize::{Analyzers, words};
 /// Words of an article (after its title) that go into its story vector: the lead carries the
 /// event; the tail adds background shared with other stories.
 pub const STORY_WORDS: usize = 120;
+/// Pseudo-articles in which no term occurs, added to the collection's size in the idf
+/// (`ln((N + BACKGROUND) / df)`). In a collection of ten articles, the words of a story
+/// four of them tell are in 40% of it and a plain idf all but ignores them, so two reports
+/// of one event look less alike than two unrelated articles' rare words make them differ;
+/// the prior reads a small collection as part of a larger news stream. On thousands of
+/// articles it changes nothing. (Chosen on DUC 2003 mixed and on the samples: 1, 20, 50 and
+/// 100 give pairwise F1 0.52, 0.53, 0.54, 0.56.)
+pub const BACKGROUND: f32 = 100.0;
 /// Partners kept per article from the candidate walk before verification.
 pub const CANDIDATES: usize = 20;
 
@@ -165,7 +174,7 @@ pub fn vectors(corpus: &Corpus, analyzers: &Analyzers) -> (Vec<Vector>, HashMap<
             let mut v: Vector = c
                 .into_iter()
                 .map(|(h, tf)| {
-                    let idf = ((n + 1.0) / df[&h] as f32).ln();
+                    let idf = ((n + BACKGROUND) / df[&h] as f32).ln();
                     (h, (1.0 + (tf as f32).ln()) * idf)
                 })
                 .collect();

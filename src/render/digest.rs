@@ -25,7 +25,7 @@ fn facts(s: &StoryBriefing) -> String {
 fn headline(s: &StoryBriefing) -> String {
     s.headline
         .clone()
-        .unwrap_or_else(|| format!("Story {}", s.rank))
+        .unwrap_or_else(|| "(no headline)".to_string())
 }
 
 pub(super) fn text(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
