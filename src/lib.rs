@@ -15,6 +15,10 @@
 //! 9. [`select`]: budgeted MMR, then reading order.
 //! 10. [`render`]: text, Markdown or JSON.
 //!
+//! For a large mixed collection, [`Summarizer::digest_paths`] reads in batches (steps 1-4),
+//! groups the articles into stories ([`stories`]), and briefs the best-ranked stories each as a
+//! cluster (steps 5-10).
+//!
 //! Shared types live in [`corpus`] (articles and sentences in arenas addressed by integer ids)
 //! and [`briefing`] (the result). Parallel work runs in a pool of `Config::threads` threads and
 //! the output is byte-identical for any thread count.
