@@ -43,3 +43,29 @@ fn english_json() {
         snapshot_of(&[EN, "--words", "100", "--format", "json"])
     );
 }
+
+#[test]
+fn digest_text() {
+    insta::assert_snapshot!(
+        "digest_text",
+        ok(&["digest", AR, EN, "--stories", "3", "--words", "40"])
+    );
+}
+
+#[test]
+fn digest_markdown() {
+    insta::assert_snapshot!(
+        "digest_markdown",
+        ok(&[
+            "digest",
+            AR,
+            EN,
+            "--stories",
+            "3",
+            "--words",
+            "40",
+            "--format",
+            "markdown"
+        ])
+    );
+}

@@ -5,7 +5,8 @@
 
 use std::io::{self, Write};
 
-use super::{footnotes, markdown::escape};
+use super::footnotes;
+use super::markdown::{escape, skipped_list};
 use crate::briefing::{Digest, StoryBriefing};
 
 /// `5 outlets · 7 articles · newest 2015-07-21`
@@ -28,14 +29,18 @@ fn headline(s: &StoryBriefing) -> String {
         .unwrap_or_else(|| "(no headline)".to_string())
 }
 
-pub(super) fn text(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
+/// `3 of 120 stories · 900 articles`
+fn overview(d: &Digest) -> String {
+    format!(
         "{} of {} stories · {} articles",
         d.stories.len(),
         d.story_count,
         d.articles
-    )?;
+    )
+}
+
+pub(super) fn text(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", overview(d))?;
     for s in &d.stories {
         let b = &s.briefing;
         writeln!(out)?;
@@ -72,13 +77,7 @@ pub(super) fn text(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
 pub(super) fn markdown(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# Digest")?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "_{} of {} stories · {} articles_",
-        d.stories.len(),
-        d.story_count,
-        d.articles
-    )?;
+    writeln!(out, "_{}_", overview(d))?;
     for s in &d.stories {
         let b = &s.briefing;
         writeln!(out)?;
@@ -110,19 +109,7 @@ pub(super) fn markdown(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "{line}")?;
         }
     }
-    if !d.skipped.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "**Skipped**")?;
-        writeln!(out)?;
-        for k in &d.skipped {
-            writeln!(
-                out,
-                "- `{}`: {}",
-                k.path.replace('`', "'"),
-                escape(&k.reason)
-            )?;
-        }
-    }
+    skipped_list(&d.skipped, out)?;
     out.flush()
 }
 

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use super::{footnotes, heading};
 use crate::briefing::Briefing;
+use crate::error::Skipped;
 
 /// Escapes the characters that would start Markdown syntax inside a line.
 pub(super) fn escape(s: &str) -> String {
@@ -18,6 +19,25 @@ pub(super) fn escape(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// The `**Skipped**` section (nothing when no input was skipped).
+pub(super) fn skipped_list(skipped: &[Skipped], out: &mut dyn Write) -> io::Result<()> {
+    if skipped.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "**Skipped**")?;
+    writeln!(out)?;
+    for s in skipped {
+        writeln!(
+            out,
+            "- `{}`: {}",
+            s.path.replace('`', "'"),
+            escape(&s.reason)
+        )?;
+    }
+    Ok(())
 }
 
 pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
@@ -45,19 +65,7 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
             _ => writeln!(out, "{}. {}", i + 1, name)?,
         }
     }
-    if !b.skipped.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "**Skipped**")?;
-        writeln!(out)?;
-        for s in &b.skipped {
-            writeln!(
-                out,
-                "- `{}`: {}",
-                s.path.replace('`', "'"),
-                escape(&s.reason)
-            )?;
-        }
-    }
+    skipped_list(&b.skipped, out)?;
     if let Some(cands) = &b.candidates {
         writeln!(out)?;
         writeln!(
