@@ -38,7 +38,11 @@ fn sample_articles() -> Vec<RawDocument> {
     let fields = ingest::Fields::default();
     let mut docs = Vec::new();
     for cluster in ["coalition-ar", "harbor-bridge-en"] {
-        if let Ok(read) = ingest::read_paths(&[dir.join(cluster)], &fields) {
+        if let Ok(read) = ingest::read_paths(
+            &[dir.join(cluster)],
+            &fields,
+            briefing::Limits::default().document_bytes,
+        ) {
             docs.extend(read.documents);
         }
     }
@@ -74,7 +78,12 @@ fn samples(c: &mut Criterion) {
             let s = summarizer(Some(threads));
             c.bench_function(&format!("summarize/{cluster}/threads={threads}"), |b| {
                 b.iter(|| {
-                    let read = ingest::read_paths(&[&path], &fields).expect("samples readable");
+                    let read = ingest::read_paths(
+                        &[&path],
+                        &fields,
+                        briefing::Limits::default().document_bytes,
+                    )
+                    .expect("samples readable");
                     black_box(
                         s.summarize(read.documents, read.skipped)
                             .expect("samples summarize"),

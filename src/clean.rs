@@ -58,13 +58,20 @@ pub struct Cleaned {
     pub paragraphs: Vec<Paragraph>,
 }
 
-/// True when the text ends like a sentence: `. ! ? ؟ …`, possibly followed by closing quotes
-/// or brackets.
+/// True when the text ends like a sentence: `. ! ? ؟ …`, or the full stops of other scripts
+/// (`۔` Urdu, `。！？．` CJK, `। ॥` Devanagari, `።` Ethiopic, `։` Armenian), possibly followed
+/// by closing quotes or brackets.
 pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '」' | '』' | '）'
+            )
     });
-    t.ends_with(['.', '!', '?', '؟', '…'])
+    t.ends_with([
+        '.', '!', '?', '؟', '…', '۔', '。', '！', '？', '．', '｡', '।', '॥', '።', '։',
+    ])
 }
 
 fn word_count(s: &str) -> usize {

@@ -226,6 +226,39 @@ pub struct InputArgs {
     /// date=published,date,*date* url=url,link source=source,outlet,publisher,site id=id,guid.
     #[arg(long = "field", value_name = "PART=NAME", value_parser = parse_field)]
     pub fields: Vec<String>,
+    /// A document longer than this keeps only its first bytes (cut at a line break or space;
+    /// listed in `skipped`). Suffixes K, M, G (powers of 1024). [default: 8M]
+    #[arg(long, value_name = "BYTES", value_parser = parse_size)]
+    pub max_document_bytes: Option<u64>,
+    /// Inputs are read in order until this many bytes; the files after are skipped (listed in
+    /// `skipped`). [default: 4G]
+    #[arg(long, value_name = "BYTES", value_parser = parse_size)]
+    pub max_run_bytes: Option<u64>,
+    /// Text without sentence punctuation is cut at spaces into "sentences" of at most this many
+    /// characters.
+    #[arg(long, value_name = "N", default_value_t = briefing::Limits::default().sentence_chars)]
+    pub max_sentence_chars: usize,
+}
+
+/// A byte count with an optional K, M or G suffix (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => (&t[..i], t[i..].trim()),
+        None => (t, ""),
+    };
+    let n: u64 = digits.parse().map_err(|_| {
+        format!("{s:?}: expected a number of bytes, such as 500000, 512K, 8M or 2G")
+    })?;
+    let factor: u64 = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("{s:?}: the unit must be K, M or G")),
+    };
+    n.checked_mul(factor)
+        .ok_or_else(|| format!("{s:?}: too large"))
 }
 
 fn parse_field(s: &str) -> Result<String, String> {
@@ -469,6 +502,7 @@ pub enum MethodArg {
 impl InputArgs {
     /// The library configuration these options describe.
     pub fn config(&self) -> briefing::Result<Config> {
+        let defaults = briefing::Limits::default();
         let mut fields = briefing::ingest::Fields::default();
         for spec in &self.fields {
             fields.set(spec)?;
@@ -481,6 +515,15 @@ impl InputArgs {
             },
             threads: self.threads,
             fields,
+            limits: briefing::Limits {
+                document_bytes: self
+                    .max_document_bytes
+                    .map_or(defaults.document_bytes, |n| {
+                        usize::try_from(n).unwrap_or(usize::MAX)
+                    }),
+                run_bytes: self.max_run_bytes.unwrap_or(defaults.run_bytes),
+                sentence_chars: self.max_sentence_chars,
+            },
             ..Config::default()
         })
     }

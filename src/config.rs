@@ -217,6 +217,33 @@ pub struct Config {
     pub duplicate_threshold: f32,
     /// Which JSON/JSONL fields hold the article's parts.
     pub fields: crate::ingest::Fields,
+    /// Limits on what is read.
+    pub limits: Limits,
+}
+
+/// Limits that keep memory and time bounded on any input. Over a limit, an input is cut or
+/// skipped with an entry in `skipped`; never a crash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// A document (a plain-text file, or one JSON/JSONL record) longer than this keeps only its
+    /// first bytes, cut at a line break or space.
+    pub document_bytes: usize,
+    /// Inputs are read in order until this many bytes; the files after are skipped (standard
+    /// input is cut).
+    pub run_bytes: u64,
+    /// A "sentence" longer than this many characters (text without sentence punctuation) is
+    /// cut at spaces into pieces no longer.
+    pub sentence_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            document_bytes: 8 << 20,
+            run_bytes: 4 << 30,
+            sentence_chars: 1_000,
+        }
+    }
 }
 
 impl Default for Config {
@@ -237,6 +264,7 @@ impl Default for Config {
             relevance_prior: 10.0,
             duplicate_threshold: crate::dedup::DEFAULT_THRESHOLD,
             fields: crate::ingest::Fields::default(),
+            limits: Limits::default(),
         }
     }
 }
@@ -252,6 +280,14 @@ impl Config {
         }
         if self.threads == Some(0) {
             return Err(Error::Config("--threads must be at least 1".into()));
+        }
+        let l = self.limits;
+        if l.document_bytes < 64 || l.run_bytes < 64 || l.sentence_chars < 16 {
+            return Err(Error::Config(
+                "limits must allow at least 64 bytes per document and run, and 16 characters \
+                 per sentence"
+                    .into(),
+            ));
         }
         if !(0.0..=1.0).contains(&self.mmr_lambda) {
             return Err(Error::Config("the MMR lambda must be within 0..=1".into()));

@@ -204,7 +204,11 @@ fn load_multiling(root: &Path) -> Result<Vec<Cluster>> {
             continue;
         }
         // A folder is a cluster of articles; a lone file is a one-article cluster (EASC).
-        let ingested = crate::ingest::read_paths(&[&entry], &crate::ingest::Fields::default())?;
+        let ingested = crate::ingest::read_paths(
+            &[&entry],
+            &crate::ingest::Fields::default(),
+            crate::config::Limits::default().document_bytes,
+        )?;
         clusters.push(Cluster {
             name,
             documents: ingested.documents,

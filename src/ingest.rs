@@ -136,15 +136,20 @@ pub fn sources<P: AsRef<Path>>(paths: &[P]) -> Result<(Vec<Source>, Vec<Skipped>
     Ok((out, skipped))
 }
 
-/// Reads every path (see the module docs).
-pub fn read_paths<P: AsRef<Path>>(paths: &[P], fields: &Fields) -> Result<Ingested> {
+/// Reads every path (see the module docs). Documents longer than `max_document_bytes` are
+/// cut (see [`read_source`]).
+pub fn read_paths<P: AsRef<Path>>(
+    paths: &[P],
+    fields: &Fields,
+    max_document_bytes: usize,
+) -> Result<Ingested> {
     let (list, skipped) = sources(paths)?;
     let mut out = Ingested {
         documents: Vec::new(),
         skipped,
     };
     for src in &list {
-        let one = read_source(src, fields)?;
+        let one = read_source(src, fields, max_document_bytes, u64::MAX)?;
         out.documents.extend(one.documents);
         out.skipped.extend(one.skipped);
     }
@@ -152,39 +157,125 @@ pub fn read_paths<P: AsRef<Path>>(paths: &[P], fields: &Fields) -> Result<Ingest
     Ok(out)
 }
 
-/// Reads one source. Fails only when standard input cannot be read; a file that cannot be
-/// used is a [`Skipped`] entry.
-pub fn read_source(src: &Source, fields: &Fields) -> Result<Ingested> {
+/// Reads one source. A file larger than `max_bytes` (what is left of the run's input limit) is
+/// skipped; standard input is cut there. A document (a plain-text file, or one JSON/JSONL
+/// record) longer than `max_document_bytes` keeps only its first `max_document_bytes`, cut at
+/// a line break or space when one is near, and a [`Skipped`] entry says so; a plain-text file
+/// is not even read past that point. Fails only when standard input cannot be read; a file
+/// that cannot be used is a [`Skipped`] entry.
+pub fn read_source(
+    src: &Source,
+    fields: &Fields,
+    max_document_bytes: usize,
+    max_bytes: u64,
+) -> Result<Ingested> {
     let mut out = Ingested::default();
     let shown = src.shown();
-    let bytes = if src.is_stdin() {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Input {
-                path: src.path.clone(),
-                source,
-            })?;
-        bytes
-    } else {
-        match std::fs::read(&src.path) {
-            Ok(b) => b,
-            Err(e) => {
-                out.skipped.push(Skipped {
-                    path: shown,
-                    reason: format!("cannot read: {e}"),
-                });
-                return Ok(out);
-            }
-        }
-    };
     let kind = match src.path.extension().and_then(|e| e.to_str()) {
         Some("jsonl") => Kind::Jsonl,
         Some("json") => Kind::Json,
         _ => Kind::Text,
     };
+    let size = src.len();
+    if !src.is_stdin() && size > max_bytes {
+        out.skipped.push(Skipped {
+            path: shown,
+            reason: format!(
+                "not read: {size} bytes, more than the {max_bytes} left of the run's input \
+                 limit (see --max-run-bytes)"
+            ),
+        });
+        return Ok(out);
+    }
+    // A plain-text file is one document: reading past its limit would only waste memory.
+    let limit = match kind {
+        Kind::Text => max_bytes.min(max_document_bytes as u64 + 4),
+        _ => max_bytes,
+    };
+    let mut bytes = Vec::new();
+    let read = if src.is_stdin() {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(&src.path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    if let Err(e) = read {
+        if src.is_stdin() {
+            return Err(Error::Input {
+                path: src.path.clone(),
+                source: e,
+            });
+        }
+        out.skipped.push(Skipped {
+            path: shown,
+            reason: format!("cannot read: {e}"),
+        });
+        return Ok(out);
+    }
+    let cut = bytes.len() as u64 == limit && (src.is_stdin() || size > limit);
+    if cut {
+        // Possibly cut inside a character: drop its first bytes.
+        trim_partial_char(&mut bytes);
+        if src.is_stdin() && limit == max_bytes {
+            out.skipped.push(Skipped {
+                path: shown.clone(),
+                reason: format!(
+                    "only the first {max_bytes} bytes are read: the run's input limit \
+                     (see --max-run-bytes)"
+                ),
+            });
+        }
+    }
     add_bytes(&mut out, &shown, &src.name, &bytes, kind, fields);
+    // A plain-text document cut while read counts as over its limit even when its decoded
+    // text is shorter (UTF-16 shrinks).
+    let cut_document = cut && kind == Kind::Text && limit < max_bytes;
+    for d in &mut out.documents {
+        if d.text.len() > max_document_bytes || cut_document {
+            truncate_text(&mut d.text, max_document_bytes);
+            out.skipped.push(Skipped {
+                path: d.path.clone(),
+                reason: format!(
+                    "longer than {max_document_bytes} bytes: only its first {} bytes are used \
+                     (see --max-document-bytes)",
+                    d.text.len()
+                ),
+            });
+        }
+    }
     Ok(out)
+}
+
+/// Drops an incomplete UTF-8 (or UTF-16) character at the end of a prefix of a file.
+fn trim_partial_char(bytes: &mut Vec<u8>) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        if bytes.len() % 2 == 1 {
+            bytes.pop();
+        }
+        return;
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        if e.error_len().is_none() {
+            bytes.truncate(e.valid_up_to());
+        }
+    }
+}
+
+/// Cuts a text to at most `max` bytes: at the last line break in the final tenth, else the
+/// last space there, else the last character boundary.
+pub fn truncate_text(text: &mut String, max: usize) {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut floor = end - end / 10;
+    while !text.is_char_boundary(floor) {
+        floor -= 1;
+    }
+    let at = text[floor..end]
+        .rfind('\n')
+        .or_else(|| text[floor..end].rfind(char::is_whitespace))
+        .map_or(end, |i| floor + i);
+    text.truncate(at);
 }
 
 /// Makes names unique by suffixing `~2`, `~3`, ... in order.

@@ -81,7 +81,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 pub use crate::briefing::{Briefing, Digest, StoryBriefing};
-pub use crate::config::{Budget, Config, Language, Method, Weights};
+pub use crate::config::{Budget, Config, Language, Limits, Method, Weights};
 pub use crate::corpus::{Corpus, DocId, Document, SentId, Sentence};
 pub use crate::error::{Error, Result, Skipped};
 pub use crate::ingest::{Ingested, RawDocument};
@@ -190,6 +190,7 @@ impl Summarizer {
         skipped: &mut Vec<Skipped>,
     ) {
         let forced = self.config.language;
+        let limits = self.config.limits;
         let prepared: Vec<_> = self.pool.install(|| {
             docs.into_par_iter()
                 .map(|mut raw| {
@@ -207,7 +208,8 @@ impl Summarizer {
                         }
                         tokenize::detect_language(&sample)
                     });
-                    let (text, spans) = split::split_document(&cleaned, language);
+                    let (text, spans) =
+                        split::split_document(&cleaned, language, limits.sentence_chars);
                     (raw, cleaned.title, text, spans, language)
                 })
                 .collect()
@@ -254,12 +256,21 @@ impl Summarizer {
         let (sources, mut skipped) = ingest::sources(paths)?;
         let sizes: Vec<u64> = sources.iter().map(ingest::Source::len).collect();
         let total: u64 = sizes.iter().sum();
+        let limits = self.config.limits;
         let mut corpus = Corpus::default();
         let mut batch: Vec<RawDocument> = Vec::new();
         let mut batch_bytes = 0usize;
         let mut done = 0u64;
+        let mut left = limits.run_bytes;
         for (src, size) in sources.iter().zip(&sizes) {
-            let read = ingest::read_source(src, &self.config.fields)?;
+            let read = ingest::read_source(src, &self.config.fields, limits.document_bytes, left)?;
+            if !read.documents.is_empty() || src.is_stdin() {
+                left = left.saturating_sub(if src.is_stdin() {
+                    read.documents.iter().map(|d| d.text.len() as u64).sum()
+                } else {
+                    *size
+                });
+            }
             skipped.extend(read.skipped);
             batch_bytes += read.documents.iter().map(|d| d.text.len()).sum::<usize>();
             batch.extend(read.documents);

@@ -138,6 +138,7 @@ fn push_trimmed(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
 pub fn split_document(
     cleaned: &Cleaned,
     language: Language,
+    max_chars: usize,
 ) -> (String, Vec<(Range<usize>, bool)>) {
     let mut text = String::new();
     let mut sentences = Vec::new();
@@ -148,15 +149,80 @@ pub fn split_document(
         let offset = text.len();
         text.push_str(&p.text);
         for span in split_paragraph(&p.text, language) {
-            sentences.push((span.start + offset..span.end + offset, p.heading));
+            for piece in cap_length(&p.text, span, max_chars) {
+                sentences.push((piece.start + offset..piece.end + offset, p.heading));
+            }
         }
     }
     (text, sentences)
 }
 
+/// Cuts a span longer than `max_chars` characters into consecutive pieces of at most that
+/// many, each ending after a space when there is one in its second half (else at a character
+/// boundary), each trimmed of surrounding whitespace. Text without sentence punctuation (a
+/// table, a list, a page dumped on one line) would otherwise be one endless "sentence".
+pub fn cap_length(text: &str, span: Range<usize>, max_chars: usize) -> Vec<Range<usize>> {
+    let max_chars = max_chars.max(1);
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while start < span.end {
+        // Each piece starts at a non-space.
+        let rest = &text[start..span.end];
+        start += rest.len() - rest.trim_start().len();
+        if start >= span.end {
+            break;
+        }
+        // The byte offset of the character after the first `max_chars`.
+        let limit = text[start..span.end]
+            .char_indices()
+            .nth(max_chars)
+            .map_or(span.end, |(i, _)| start + i);
+        let end = if limit == span.end {
+            span.end
+        } else {
+            let half = start + (limit - start) / 2;
+            let half = (half..=limit)
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(limit);
+            text[half..limit]
+                .rfind(char::is_whitespace)
+                .map_or(limit, |i| half + i)
+        };
+        let end = end.max(start + text[start..].chars().next().map_or(1, char::len_utf8));
+        let piece = &text[start..end];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if lead + trail < piece.len() {
+            out.push(start + lead..end - trail);
+        }
+        start = end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_spans_are_cut_at_spaces() {
+        let text = "alpha beta gamma delta epsilon";
+        let pieces: Vec<&str> = cap_length(text, 0..text.len(), 12)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(pieces, ["alpha beta", "gamma delta", "epsilon"]);
+        assert!(pieces.iter().all(|p| p.chars().count() <= 12));
+        // No space: cut at characters (Arabic letters are two bytes).
+        let ar = "بببببببببب";
+        let pieces: Vec<&str> = cap_length(ar, 0..ar.len(), 4)
+            .into_iter()
+            .map(|r| &ar[r])
+            .collect();
+        assert_eq!(pieces, ["بببب", "بببب", "بب"]);
+        // Short spans are untouched.
+        assert_eq!(cap_length(text, 6..10, 12), vec![6..10]);
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let lang = if text.chars().any(is_arabic_letter) {

@@ -9,6 +9,7 @@ mod arabic;
 mod cli;
 mod digest;
 mod english;
+mod hardening;
 mod properties;
 mod rouge;
 mod snapshots;
