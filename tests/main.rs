@@ -9,6 +9,8 @@ mod arabic;
 mod cli;
 mod digest;
 mod english;
+#[cfg(feature = "fuzz")]
+mod fuzz;
 mod hardening;
 mod properties;
 mod rouge;

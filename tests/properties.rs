@@ -454,3 +454,108 @@ fn library_doc_example_cluster() {
     assert!(matches!(err, Error::NoDocuments { ref skipped } if skipped.len() == 1));
     assert!(err.is_usage());
 }
+
+/// Arbitrary bytes, or text with a byte-order mark, stray bytes or JSON around it.
+fn hostile_bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        2 => prop::collection::vec(any::<u8>(), 0..400),
+        2 => text(80).prop_map(String::into_bytes),
+        1 => (text(40), prop::collection::vec(any::<u8>(), 0..8)).prop_map(|(t, junk)| {
+            let mut b = t.into_bytes();
+            let at = b.len() / 2;
+            b.splice(at..at, junk);
+            b
+        }),
+        1 => text(40).prop_map(|t| {
+            let mut b = vec![0xFF, 0xFE];
+            b.extend(t.encode_utf16().flat_map(u16::to_le_bytes));
+            b
+        }),
+        1 => (text(40), text(10)).prop_map(|(t, title)| {
+            serde_json::json!([{ "content": t, "title": title }, 3, null])
+                .to_string()
+                .into_bytes()
+        }),
+    ]
+}
+
+const EXTENSIONS: [&str; 3] = ["txt", "jsonl", "json"];
+
+/// Writes the inputs as files named `NN.ext` in a fresh folder.
+fn write_inputs(inputs: &[(Vec<u8>, usize)]) -> (tempfile::TempDir, Vec<std::path::PathBuf>) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let paths = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, (bytes, ext))| {
+            let p = dir.path().join(format!("{i:02}.{}", EXTENSIONS[*ext]));
+            std::fs::write(&p, bytes).expect("write input");
+            p
+        })
+        .collect();
+    (dir, paths)
+}
+
+/// Reads the paths (in the order given) and summarizes and digests them; every outcome but a
+/// panic is fine, and what comes out must not depend on the thread count.
+fn read_and_brief(paths: &[std::path::PathBuf], threads: usize) -> (String, String) {
+    let s = Summarizer::new(Config {
+        budget: Budget::Words(60),
+        threads: Some(threads),
+        ..Config::default()
+    })
+    .expect("valid config");
+    let show = |r: Result<String, Error>| match r {
+        Ok(s) => s,
+        Err(Error::NoDocuments { skipped }) => format!("no documents: {skipped:?}"),
+        Err(e) => format!("error: {e}"),
+    };
+    let briefing = show(s.summarize_paths(paths).map(|b| {
+        let mut out = Vec::new();
+        briefing::render::render(&b, Format::Json, &mut out).expect("render");
+        String::from_utf8(out).expect("UTF-8")
+    }));
+    let opts = briefing::DigestOptions::default();
+    let digest = show(s.digest_paths(paths, &opts, &mut |_| {}).map(|(d, _)| {
+        let mut out = Vec::new();
+        briefing::render::render_digest(&d, Format::Json, &mut out).expect("render");
+        String::from_utf8(out).expect("UTF-8")
+    }));
+    (briefing, digest)
+}
+
+proptest! {
+    #![proptest_config(config(24))]
+
+    /// Any bytes in any of the input formats: no panic, one outcome for 1 and 2 threads and for
+    /// any order of the paths.
+    #[test]
+    fn hostile_inputs_never_panic_and_order_and_threads_do_not_matter(
+        inputs in prop::collection::vec((hostile_bytes(), 0usize..3), 1..5),
+        rotate in 0usize..5,
+    ) {
+        let (_dir, paths) = write_inputs(&inputs);
+        let one = read_and_brief(&paths, 1);
+        let mut shuffled = paths.clone();
+        shuffled.reverse();
+        let k = rotate % shuffled.len();
+        shuffled.rotate_left(k);
+        let two = read_and_brief(&shuffled, 2);
+        prop_assert_eq!(one, two);
+    }
+
+    #[test]
+    fn long_spans_are_capped_and_covered(text in text(120), max in 16usize..200) {
+        let pieces = briefing::split::cap_length(&text, 0..text.len(), max);
+        let mut last = 0;
+        for r in &pieces {
+            prop_assert!(r.start >= last && r.start < r.end && r.end <= text.len());
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            prop_assert!(text[r.clone()].chars().count() <= max);
+            prop_assert_eq!(text[r.clone()].trim(), &text[r.clone()]);
+            prop_assert!(text[last..r.start].trim().is_empty());
+            last = r.end;
+        }
+        prop_assert!(text[last..].trim().is_empty());
+    }
+}
