@@ -255,3 +255,27 @@ fn squashed_inputs_of(dir: &std::path::Path) -> Vec<String> {
         })
         .collect()
 }
+
+#[test]
+fn binary_files_among_articles_are_skipped() {
+    let dir = tempdir();
+    std::fs::copy(root().join(EN_FILES[0]), dir.path().join("01_ap.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("photo.jpg"),
+        b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("archive.zip"),
+        b"PK\x03\x04\x14\0\0\0\x08\0story.txt\0\0\x8b\x1f",
+    )
+    .unwrap();
+    let (code, b, err) = summarize(&[s(dir.path())]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(b["documents"].as_array().unwrap().len(), 1);
+    let skipped = skipped_paths(&b);
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    for name in ["photo.jpg", "archive.zip"] {
+        assert!(err.contains(name), "{err}");
+    }
+}
