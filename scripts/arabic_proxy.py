@@ -3,10 +3,13 @@
 become clusters, and their articles' own headlines (written by each outlet's editors, and
 taken out of the text by the cleaner) become the references.
 
-It is a proxy, and a lead-friendly one: a headline restates its article's lead, so round-robin
-lead has an edge. Nothing is written into the repo: the MultiLing-style layout goes to a
-temporary folder (or --out), then `briefing eval --dataset multiling` scores ours beside lead
-and lead-rr.
+It is a proxy, and a lead-friendly one: a headline restates its article's lead. The references
+are the headlines of all the story's articles (--references all). --references first keeps the
+headlines of the first 8 articles only (this script's first version); those are the articles
+round-robin lead reads first (the files carry no dates, so lead-rr goes in file order), which
+hands lead-rr its references' own leads. Nothing is written into the repo: the MultiLing-style
+layout goes to a temporary folder (or --out), then `briefing eval --dataset multiling` scores
+ours beside lead and lead-rr.
 
   python3 scripts/arabic_proxy.py --bin target/release/briefing --clusters 100 --words 100
 """
@@ -23,6 +26,8 @@ def main():
     ap.add_argument("--min-articles", type=int, default=4)
     ap.add_argument("--min-outlets", type=int, default=3)
     ap.add_argument("--words", type=int, default=100)
+    ap.add_argument("--references", choices=["all", "first"], default="all",
+                    help="every article's headline, or those of the first 8 articles (biased to lead-rr)")
     ap.add_argument("--out", help="folder for the layout (default: a temporary one)")
     ap.add_argument("extra", nargs="*", help="more `briefing eval` options, after --")
     a = ap.parse_args()
@@ -54,7 +59,7 @@ def main():
         for k, x in enumerate(arts):
             with open(os.path.join(out, "source", c, "%03d.txt" % k), "w") as f:
                 f.write(x["content"])
-        for k, t in enumerate(titles[:8]):
+        for k, t in enumerate(titles if a.references == "all" else titles[:8]):
             with open(os.path.join(out, "models", "%s_%d.txt" % (c, k)), "w") as f:
                 f.write(t + "\n")
         kept += 1

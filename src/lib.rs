@@ -399,7 +399,7 @@ impl Summarizer {
         let vectors = tfidf::vectorize(&terms);
         let floor = cfg.method.similarity_floor(cfg.duplicate_threshold);
         let graph = tfidf::similarity_graph(&vectors.rows, floor, cfg.duplicate_threshold);
-        let features = score::features(corpus, &vectors, &graph);
+        let features = score::features(corpus, &vectors, &graph, cfg.duplicate_threshold);
         let scores = score::score(&features, cfg.method, cfg.weights, corpus.documents.len());
 
         let displays: Vec<String> = (0..corpus.sentences.len())

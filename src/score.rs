@@ -14,9 +14,12 @@
 //! - **signature**: how widely the sentence's content is reported: the sum, over its distinct
 //!   terms carried by at least [`SIGNATURE_MIN_ARTICLES`] articles (or by every article of a
 //!   smaller cluster), of the number of articles carrying the term, divided by the sentence's
-//!   term count (repeats included). This is the article-frequency weighting of ICSI's concepts
-//!   (Gillick and Favre 2009) and of topic signatures, as a per-word average like SumBasic
-//!   (Nenkova and Vanderwende 2005). It needs several articles: in a one-article cluster it is 0.
+//!   term count (repeats included). An article carries a term only through sentences of its
+//!   own: a sentence that is a near-duplicate of one in an earlier article (syndicated wire
+//!   copy, a re-filed version) is not an independent report and does not count. This is the
+//!   article-frequency weighting of ICSI's concepts (Gillick and Favre 2009) and of topic
+//!   signatures, as a per-word average like SumBasic (Nenkova and Vanderwende 2005). It needs
+//!   several articles: in a one-article cluster it is 0.
 //!
 //! `combined` = `length * (wc centroid' + wl lexrank + wp position + ws signature')` with
 //! `centroid'` and `signature'` scaled so the top is 1 and the weights of [`Weights`]
@@ -98,11 +101,29 @@ pub fn lexrank(graph: &[Vec<(u32, f32)>]) -> Vec<f32> {
         .collect()
 }
 
-/// The number of articles carrying each term (by term id).
-fn article_frequency(corpus: &Corpus, vectors: &Vectors) -> Vec<u32> {
+/// The number of articles reporting each term (by term id) in a sentence of their own: a
+/// sentence that is a near-duplicate (cosine >= `copy`, from `graph`) of a sentence of an
+/// earlier article is a copy (syndicated wire text, a re-filed version) and does not count.
+fn article_frequency(
+    corpus: &Corpus,
+    vectors: &Vectors,
+    graph: &[Vec<(u32, f32)>],
+    copy: f32,
+) -> Vec<u32> {
     let mut df = vec![0u32; vectors.terms.len()];
     let mut last = vec![u32::MAX; vectors.terms.len()];
-    for (s, terms) in corpus.sentences.iter().zip(&vectors.sentence_terms) {
+    for (i, (s, terms)) in corpus
+        .sentences
+        .iter()
+        .zip(&vectors.sentence_terms)
+        .enumerate()
+    {
+        let copied = graph[i]
+            .iter()
+            .any(|&(j, w)| w >= copy && corpus.sentences[j as usize].doc < s.doc);
+        if copied {
+            continue;
+        }
         for &t in terms {
             if last[t as usize] != s.doc.0 {
                 last[t as usize] = s.doc.0;
@@ -129,11 +150,17 @@ fn signature(terms: &[u32], df: &[u32], min_articles: u32) -> f32 {
     sum as f32 / terms.len() as f32
 }
 
-/// Computes every sentence's features.
-pub fn features(corpus: &Corpus, vectors: &Vectors, graph: &[Vec<(u32, f32)>]) -> Vec<Features> {
+/// Computes every sentence's features. `graph` must hold every pair at or above `copy`, the
+/// near-duplicate threshold (copies do not count in the signature; see the module docs).
+pub fn features(
+    corpus: &Corpus,
+    vectors: &Vectors,
+    graph: &[Vec<(u32, f32)>],
+    copy: f32,
+) -> Vec<Features> {
     let lex = lexrank(graph);
     let articles = corpus.documents.len();
-    let df = article_frequency(corpus, vectors);
+    let df = article_frequency(corpus, vectors, graph, copy);
     let min_articles = SIGNATURE_MIN_ARTICLES.min(articles) as u32;
     corpus
         .sentences
@@ -252,7 +279,8 @@ mod tests {
             .map(|(_, t)| t.iter().map(|w| w.to_string()).collect())
             .collect();
         let vectors = crate::tfidf::vectorize(&terms);
-        let df = article_frequency(&corpus, &vectors);
+        let no_edges = vec![Vec::new(); lists.len()];
+        let df = article_frequency(&corpus, &vectors, &no_edges, 0.7);
         let sig = |i: usize| signature(&vectors.sentence_terms[i], &df, 3);
         // storm and bridge are in all three articles; railing, ferry and mayor in one.
         assert_eq!(sig(0), 6.0 / 3.0);
@@ -261,6 +289,16 @@ mod tests {
         assert_eq!(sig(2), 6.0 / 4.0);
         assert_eq!(sig(3), 0.0);
         assert_eq!(signature(&[], &df, 3), 0.0);
+
+        // Article 1's sentence copies article 0's (cosine 0.9): its terms are not a report of
+        // their own. A weaker link (0.5) is no copy.
+        let storm = vectors.terms.iter().position(|t| t == "storm").unwrap();
+        let mut graph = no_edges.clone();
+        graph[0] = vec![(1, 0.9)];
+        graph[1] = vec![(0, 0.9)];
+        assert_eq!(article_frequency(&corpus, &vectors, &graph, 0.7)[storm], 2);
+        graph[1] = vec![(0, 0.5)];
+        assert_eq!(article_frequency(&corpus, &vectors, &graph, 0.7)[storm], 3);
     }
 
     #[test]
