@@ -469,6 +469,8 @@ pub enum FormatArg {
     Markdown,
     /// The documented JSON schema.
     Json,
+    /// One self-contained HTML page (inline CSS; right-to-left where the text is Arabic).
+    Html,
 }
 
 /// `--format` of split.
@@ -552,6 +554,7 @@ impl FormatArg {
             FormatArg::Text => Format::Text,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
         }
     }
 }

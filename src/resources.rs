@@ -22,6 +22,25 @@ use crate::normalize::{fold, fold_arabic};
 const BOILERPLATE_AR: &str = include_str!("../resources/boilerplate/ar.txt");
 const BOILERPLATE_EN: &str = include_str!("../resources/boilerplate/en.txt");
 const DATELINES_AR: &str = include_str!("../resources/datelines/ar.txt");
+/// The HTML page template of `--format html` (minijinja).
+pub const TEMPLATE_HTML: &str = include_str!("../resources/templates/briefing.html");
+const LABELS: &str = include_str!("../resources/templates/labels.txt");
+
+/// The HTML page's own words for a page language (`resources/templates/labels.txt`): key ->
+/// label, English unless the page is Arabic.
+pub fn labels(arabic: bool) -> std::collections::BTreeMap<&'static str, &'static str> {
+    LABELS
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut parts = l.split('\t');
+            let key = parts.next()?;
+            let en = parts.next()?;
+            let ar = parts.next().unwrap_or(en);
+            Some((key, if arabic { ar } else { en }))
+        })
+        .collect()
+}
 const DATELINES_EN: &str = include_str!("../resources/datelines/en.txt");
 const ABBREVIATIONS: [&str; 2] = [
     include_str!("../resources/abbreviations/ar.txt"),

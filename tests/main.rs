@@ -12,6 +12,7 @@ mod english;
 #[cfg(feature = "fuzz")]
 mod fuzz;
 mod hardening;
+mod html;
 mod properties;
 mod rouge;
 mod snapshots;

@@ -69,3 +69,11 @@ fn digest_markdown() {
         ])
     );
 }
+
+#[test]
+fn arabic_html() {
+    insta::assert_snapshot!(
+        "arabic_html",
+        snapshot_of(&[AR, "--words", "100", "--format", "html"])
+    );
+}

@@ -30,7 +30,7 @@ fn headline(s: &StoryBriefing) -> String {
 }
 
 /// `3 of 120 stories · 900 articles`
-fn overview(d: &Digest) -> String {
+pub(super) fn overview(d: &Digest) -> String {
     format!(
         "{} of {} stories · {} articles",
         d.stories.len(),

@@ -7,6 +7,7 @@
 
 mod digest;
 mod eval;
+mod html;
 mod json;
 mod markdown;
 mod text;
@@ -14,6 +15,7 @@ mod text;
 use std::io::{self, Write};
 
 pub use eval::{render_eval, render_systems};
+pub use html::safe_url;
 
 use crate::briefing::{Briefing, Digest};
 use crate::corpus::{Corpus, SentId};
@@ -28,6 +30,8 @@ pub enum Format {
     Markdown,
     /// JSON in the documented schema.
     Json,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// Writes a briefing in a format.
@@ -36,6 +40,7 @@ pub fn render(briefing: &Briefing, format: Format, out: &mut dyn Write) -> io::R
         Format::Text => text::render(briefing, out),
         Format::Markdown => markdown::render(briefing, out),
         Format::Json => json::render(briefing, out),
+        Format::Html => html::briefing(briefing, out),
     }
 }
 
@@ -45,6 +50,7 @@ pub fn render_digest(digest: &Digest, format: Format, out: &mut dyn Write) -> io
         Format::Text => digest::text(digest, out),
         Format::Markdown => digest::markdown(digest, out),
         Format::Json => digest::json(digest, out),
+        Format::Html => html::digest(digest, out),
     }
 }
 
