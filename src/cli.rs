@@ -282,9 +282,96 @@ pub struct SummarizeArgs {
     /// Show every sentence's scores and why it was or was not chosen.
     #[arg(long)]
     pub explain: bool,
+    #[command(flatten)]
+    pub email: EmailArgs,
     /// How sentences are chosen.
     #[command(flatten)]
     pub selection: MethodArgs,
+}
+
+/// The envelope of `--format email`.
+#[derive(Args, Debug)]
+pub struct EmailArgs {
+    /// --format email: the sender, `Name <address>` or `address`.
+    #[arg(long, value_name = "ADDRESS")]
+    pub from: Option<String>,
+    /// --format email: a recipient (repeatable).
+    #[arg(long, value_name = "ADDRESS")]
+    pub to: Vec<String>,
+    /// --format email: the subject [default: the date and the top story's headline].
+    #[arg(long, value_name = "TEXT")]
+    pub subject: Option<String>,
+    /// --format email: the Date header, `YYYY-MM-DD[ HH:MM[:SS]]` (UTC) or seconds since 1970
+    /// [default: $SOURCE_DATE_EPOCH, else now].
+    #[arg(long, value_name = "WHEN")]
+    pub date: Option<String>,
+}
+
+impl EmailArgs {
+    /// The envelope, or why these arguments do not make one.
+    pub fn envelope(&self) -> Result<briefing::render::email::Envelope, String> {
+        use briefing::render::email::{Envelope, valid_address};
+        let from = self
+            .from
+            .clone()
+            .ok_or("--format email needs --from ADDRESS")?;
+        if self.to.is_empty() {
+            return Err("--format email needs at least one --to ADDRESS".into());
+        }
+        for a in std::iter::once(&from).chain(&self.to) {
+            if !valid_address(a) {
+                return Err(format!("{a:?} is not an email address (name@example.com)"));
+            }
+        }
+        let date = match &self.date {
+            Some(d) => parse_when(d).ok_or(format!(
+                "--date {d:?}: expected YYYY-MM-DD[ HH:MM[:SS]] or seconds since 1970"
+            ))?,
+            None => match std::env::var("SOURCE_DATE_EPOCH") {
+                Ok(v) => v
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("SOURCE_DATE_EPOCH={v:?} is not a number of seconds"))?,
+                Err(_) => std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64),
+            },
+        };
+        Ok(Envelope {
+            from,
+            to: self.to.clone(),
+            subject: self.subject.clone(),
+            date,
+        })
+    }
+}
+
+/// `YYYY-MM-DD[ HH:MM[:SS]]` or `YYYY-MM-DDTHH:MM[:SS][Z]` (UTC), or seconds since 1970.
+fn parse_when(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Ok(n) = s.parse::<i64>() {
+        return Some(n);
+    }
+    let day = briefing::stories::day_number(s)?;
+    let rest = s
+        .get(10..)
+        .unwrap_or("")
+        .trim_start_matches(['T', ' '])
+        .trim_end_matches('Z');
+    let mut secs = 0i64;
+    if !rest.is_empty() {
+        let parts: Vec<&str> = rest.split(':').collect();
+        if !(2..=3).contains(&parts.len()) {
+            return None;
+        }
+        let nums: Option<Vec<i64>> = parts.iter().map(|p| p.parse().ok()).collect();
+        let nums = nums?;
+        if nums[0] > 23 || nums[1] > 59 || nums.get(2).is_some_and(|&x| x > 60) {
+            return None;
+        }
+        secs = nums[0] * 3600 + nums[1] * 60 + nums.get(2).copied().unwrap_or(0);
+    }
+    Some(day * 86_400 + secs)
 }
 
 /// The size of a briefing.
@@ -336,6 +423,8 @@ pub struct DigestArgs {
     /// Print a per-stage timing breakdown on standard error.
     #[arg(long)]
     pub stats: bool,
+    #[command(flatten)]
+    pub email: EmailArgs,
     /// How sentences are chosen.
     #[command(flatten)]
     pub selection: MethodArgs,
@@ -461,7 +550,7 @@ pub enum LangArg {
 }
 
 /// `--format` of summarize.
-#[derive(ValueEnum, Clone, Copy, Debug)]
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormatArg {
     /// Title, numbered sentences with source numbers, source list.
     Text,
@@ -471,6 +560,9 @@ pub enum FormatArg {
     Json,
     /// One self-contained HTML page (inline CSS; right-to-left where the text is Arabic).
     Html,
+    /// A complete email (RFC 5322, multipart/alternative: the text and the HTML), for
+    /// `sendmail -t`; needs --from and --to.
+    Email,
 }
 
 /// `--format` of split.
@@ -554,7 +646,7 @@ impl FormatArg {
             FormatArg::Text => Format::Text,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Json => Format::Json,
-            FormatArg::Html => Format::Html,
+            FormatArg::Html | FormatArg::Email => Format::Html,
         }
     }
 }

@@ -38,9 +38,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let summarizer = Summarizer::new(args.config()?)?;
             let (corpus, skipped) = summarizer.read(&args.input.paths, &mut |_| {})?;
             warn(&args.input, &skipped);
+            let envelope = email_envelope(args.format, &args.email)?;
             let briefing = summarizer.summarize_corpus(&corpus, skipped)?;
-            emit(args.input.output.as_deref(), |out| {
-                render::render(&briefing, args.format(), out)
+            emit(args.input.output.as_deref(), |out| match &envelope {
+                Some(e) => render::render_email(&briefing, e, out),
+                None => render::render(&briefing, args.format(), out),
             })
         }
         Command::Digest(args) => digest(&args),
@@ -84,6 +86,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 fn digest(args: &cli::DigestArgs) -> anyhow::Result<()> {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     let summarizer = Summarizer::new(args.config()?)?;
+    let envelope = email_envelope(args.format, &args.email)?;
     let started = Instant::now();
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     let show = !args.input.quiet && io::stderr().is_terminal();
@@ -123,8 +126,9 @@ fn digest(args: &cli::DigestArgs) -> anyhow::Result<()> {
     bar.finish_and_clear();
     warn(&args.input, &digest.skipped);
     let clock = Instant::now();
-    emit(args.input.output.as_deref(), |out| {
-        render::render_digest(&digest, args.format(), out)
+    emit(args.input.output.as_deref(), |out| match &envelope {
+        Some(e) => render::render_digest_email(&digest, e, out),
+        None => render::render_digest(&digest, args.format(), out),
     })?;
     timings.add("render", clock.elapsed());
     if args.stats {
@@ -172,6 +176,19 @@ fn eval_dataset(
     })?;
     bar.finish_and_clear();
     Ok(systems)
+}
+
+/// The envelope for `--format email` (a usage error when it cannot be made), else `None`.
+fn email_envelope(
+    format: cli::FormatArg,
+    args: &cli::EmailArgs,
+) -> anyhow::Result<Option<briefing::render::email::Envelope>> {
+    if format != cli::FormatArg::Email {
+        return Ok(None);
+    }
+    args.envelope()
+        .map(Some)
+        .map_err(|e| Error::Config(e).into())
 }
 
 fn warn(args: &InputArgs, skipped: &[Skipped]) {

@@ -8,6 +8,7 @@ mod util;
 mod arabic;
 mod cli;
 mod digest;
+mod email;
 mod english;
 #[cfg(feature = "fuzz")]
 mod fuzz;

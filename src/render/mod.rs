@@ -6,6 +6,7 @@
 //! stable schema of [`crate::briefing`].
 
 mod digest;
+pub mod email;
 mod eval;
 mod html;
 mod json;
@@ -52,6 +53,56 @@ pub fn render_digest(digest: &Digest, format: Format, out: &mut dyn Write) -> io
         Format::Json => digest::json(digest, out),
         Format::Html => html::digest(digest, out),
     }
+}
+
+/// Writes a briefing as an email (text and HTML alternatives; see [`email`]).
+pub fn render_email(
+    briefing: &Briefing,
+    envelope: &email::Envelope,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let subject = envelope
+        .subject
+        .clone()
+        .unwrap_or_else(|| email::default_subject("Briefing", None, Some(&heading(briefing))));
+    email::write_message(
+        envelope,
+        &subject,
+        to_string(|o| text::render(briefing, o))?,
+        to_string(|o| html::briefing(briefing, o))?,
+        out,
+    )
+}
+
+/// Writes a digest as an email (text and HTML alternatives; see [`email`]); the default subject
+/// names the newest date and the top story.
+pub fn render_digest_email(
+    digest: &Digest,
+    envelope: &email::Envelope,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let subject = envelope.subject.clone().unwrap_or_else(|| {
+        let newest = digest
+            .stories
+            .iter()
+            .filter_map(|s| s.newest.as_deref())
+            .max();
+        let top = digest.stories.first().and_then(|s| s.headline.as_deref());
+        email::default_subject("News digest", newest, top)
+    });
+    email::write_message(
+        envelope,
+        &subject,
+        to_string(|o| digest::text(digest, o))?,
+        to_string(|o| html::digest(digest, o))?,
+        out,
+    )
+}
+
+fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<String> {
+    let mut buf = Vec::new();
+    write(&mut buf)?;
+    String::from_utf8(buf).map_err(io::Error::other)
 }
 
 /// For each sentence, the footnote numbers of its sources (1-based indexes into
