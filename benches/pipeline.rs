@@ -112,7 +112,7 @@ fn digest(c: &mut Criterion) {
                 let mut skipped = Vec::new();
                 let corpus = s.corpus(docs.clone(), &mut skipped);
                 black_box(
-                    s.digest_corpus(&corpus, skipped, &opts, &mut |_| {})
+                    s.digest_corpus(&corpus, skipped, &opts, None, &mut |_| {})
                         .expect("digest"),
                 )
             })
@@ -146,7 +146,7 @@ fn digest(c: &mut Criterion) {
         group.bench_function("BRIEFING_BENCH_CORPUS", |b| {
             b.iter(|| {
                 black_box(
-                    s.digest_paths(&[&path], &opts, &mut |_| {})
+                    s.digest_paths(&[&path], &opts, None, &mut |_| {})
                         .expect("corpus digest"),
                 )
             })

@@ -147,6 +147,10 @@ pub struct StoryBriefing {
     /// The date of its newest article (`YYYY-MM-DD`), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub newest: Option<String>,
+    /// With `--since`: the headline of the earlier story this one continues (its sentences
+    /// already sent are left out). Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update_of: Option<String>,
     /// Its briefing, in the `summarize` schema (`documents` lists its articles).
     pub briefing: Briefing,
 }

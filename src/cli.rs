@@ -423,6 +423,10 @@ pub struct DigestArgs {
     /// Print a per-stage timing breakdown on standard error.
     #[arg(long)]
     pub stats: bool,
+    /// A digest written earlier with --format json: sentences it sent are left out, stories
+    /// with nothing new are dropped, and stories it covered are marked as updates.
+    #[arg(long, value_name = "PREVIOUS.json")]
+    pub since: Option<PathBuf>,
     #[command(flatten)]
     pub email: EmailArgs,
     /// How sentences are chosen.

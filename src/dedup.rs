@@ -34,6 +34,16 @@ pub struct Group {
     pub score: f32,
 }
 
+/// The identity of a sentence's text: its folded words joined by single spaces (punctuation,
+/// marks, case and spacing do not count).
+pub fn text_key(text: &str) -> String {
+    fold(text)
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Groups the `candidates` (sentence ids) by near-duplication. `scores` and `graph` are indexed
 /// by sentence id; `graph` must hold every pair at or above `threshold`.
 pub fn group(
@@ -56,12 +66,7 @@ pub fn group(
     }
     let mut by_key: HashMap<String, Vec<SentId>> = HashMap::new();
     for &c in candidates {
-        let key: String = fold(corpus.raw(c))
-            .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        by_key.entry(key).or_default().push(c);
+        by_key.entry(text_key(corpus.raw(c))).or_default().push(c);
     }
     let mut key_of: HashMap<SentId, usize> = HashMap::new();
     let mut same_key: Vec<Vec<SentId>> = Vec::new();

@@ -68,6 +68,7 @@ pub mod resources;
 pub mod rouge;
 pub mod score;
 pub mod select;
+pub mod since;
 pub mod split;
 pub mod stories;
 pub mod synthetic;
@@ -90,6 +91,7 @@ pub use crate::stories::DigestOptions;
 
 use crate::briefing::{BriefSentence, BudgetUse, Candidate, DocumentInfo, SourceRef, round4};
 use crate::select::Decision;
+use crate::since::Sent;
 use crate::tokenize::Analyzers;
 
 /// A digest cleans and splits articles in batches of this many articles (or
@@ -295,24 +297,29 @@ impl Summarizer {
         &self,
         paths: &[P],
         opts: &DigestOptions,
+        since: Option<&Sent>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(Digest, Timings)> {
         let clock = Instant::now();
         let (corpus, skipped) = self.read(paths, progress)?;
         let read = clock.elapsed();
-        let (digest, mut timings) = self.digest_corpus(&corpus, skipped, opts, progress)?;
+        let (digest, mut timings) = self.digest_corpus(&corpus, skipped, opts, since, progress)?;
         timings.0.insert(0, ("read, clean, split", read));
         Ok((digest, timings))
     }
 
     /// Groups a corpus (built by [`Summarizer::read`] or [`Summarizer::corpus`]) into stories
     /// and briefs the best-ranked `opts.stories` of them (see [`Summarizer::digest_paths`]).
-    /// Fails with [`Error::NoDocuments`] when the corpus is empty.
+    /// With `since` (what an earlier digest sent), sentences already sent are not offered, a
+    /// story with nothing new is left out (the next one takes its place), and a story that
+    /// continues an earlier one is marked as its update. Fails with [`Error::NoDocuments`] when
+    /// the corpus is empty.
     pub fn digest_corpus(
         &self,
         corpus: &Corpus,
         skipped: Vec<Skipped>,
         opts: &DigestOptions,
+        since: Option<&Sent>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(Digest, Timings)> {
         if corpus.documents.is_empty() {
@@ -327,17 +334,38 @@ impl Summarizer {
         timings.add("group stories", clock.elapsed());
 
         let clock = Instant::now();
-        let chosen = &stories[..opts.stories.min(stories.len())];
-        let mut briefed = Vec::with_capacity(chosen.len());
-        for (rank, story) in chosen.iter().enumerate() {
+        let total = opts.stories.min(stories.len());
+        let mut briefed = Vec::with_capacity(total);
+        for story in &stories {
+            if briefed.len() == total {
+                break;
+            }
             progress(Progress::Briefing {
-                done: rank,
-                total: chosen.len(),
+                done: briefed.len(),
+                total,
             });
             let sub = corpus.subset(&story.documents);
-            let briefing = self.summarize_corpus(&sub, Vec::new())?;
+            let (briefing, repeated) = self.pool.install(|| self.brief(&sub, Vec::new(), since));
+            let update_of = since.and_then(|p| {
+                // The earlier story it repeats most, else one it shares an article with.
+                let by_sentences = repeated
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    .map(|(&i, _)| i);
+                let by_articles = || {
+                    p.stories
+                        .iter()
+                        .position(|st| sub.documents.iter().any(|d| st.documents.contains(&d.name)))
+                };
+                let i = by_sentences.or_else(by_articles)?;
+                Some(p.stories[i].headline.clone().unwrap_or_default())
+            });
+            if since.is_some() && briefing.sentences.is_empty() && !repeated.is_empty() {
+                // Everything it has to say was sent already.
+                continue;
+            }
             briefed.push(StoryBriefing {
-                rank: rank + 1,
+                rank: briefed.len() + 1,
                 headline: briefing.title.clone().or_else(|| {
                     // No title anywhere: the first words of the briefing's first sentence.
                     let first = briefing.sentences.first()?;
@@ -352,12 +380,13 @@ impl Summarizer {
                 articles: story.documents.len(),
                 outlets: story.outlets.clone(),
                 newest: story.newest.clone(),
+                update_of,
                 briefing,
             });
         }
         progress(Progress::Briefing {
-            done: chosen.len(),
-            total: chosen.len(),
+            done: briefed.len(),
+            total,
         });
         timings.add("brief stories", clock.elapsed());
         let digest = Digest {
@@ -382,10 +411,18 @@ impl Summarizer {
         if corpus.documents.is_empty() {
             return Err(Error::NoDocuments { skipped });
         }
-        Ok(self.pool.install(|| self.brief(corpus, skipped)))
+        Ok(self.pool.install(|| self.brief(corpus, skipped, None).0))
     }
 
-    fn brief(&self, corpus: &Corpus, skipped: Vec<Skipped>) -> Briefing {
+    /// The briefing of a corpus; with `sent`, sentences an earlier digest sent are not offered,
+    /// and the second value counts them per earlier story.
+    fn brief(
+        &self,
+        corpus: &Corpus,
+        skipped: Vec<Skipped>,
+        sent: Option<&Sent>,
+    ) -> (Briefing, BTreeMap<usize, usize>) {
+        let mut repeated: BTreeMap<usize, usize> = BTreeMap::new();
         let cfg = &self.config;
         let analyzers = Analyzers::default();
         let terms: Vec<Vec<String>> = corpus
@@ -418,6 +455,12 @@ impl Summarizer {
                     i,
                     format!("not offered: fewer than {} words", cfg.min_words),
                 );
+            } else if let Some(story) = sent.and_then(|p| {
+                let language = corpus.documents[s.doc.index()].language;
+                p.repeats(&displays[i], &terms[i], analyzers.get(language))
+            }) {
+                excluded.insert(i, "not offered: already sent in the earlier digest".into());
+                *repeated.entry(story).or_default() += 1;
             } else {
                 candidates.push(SentId(i as u32));
             }
@@ -565,7 +608,7 @@ impl Summarizer {
             list.into_iter().map(|(_, _, c)| c).collect()
         });
 
-        Briefing {
+        let briefing = Briefing {
             title,
             language: majority_language(corpus),
             method: cfg.method,
@@ -578,7 +621,8 @@ impl Summarizer {
             documents,
             skipped,
             candidates,
-        }
+        };
+        (briefing, repeated)
     }
 }
 

@@ -87,6 +87,18 @@ fn digest(args: &cli::DigestArgs) -> anyhow::Result<()> {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     let summarizer = Summarizer::new(args.config()?)?;
     let envelope = email_envelope(args.format, &args.email)?;
+    let since = match &args.since {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Input {
+                path: path.clone(),
+                source,
+            })?;
+            let sent = briefing::since::Sent::from_json(&text)
+                .map_err(|e| Error::Config(format!("--since {}: {e}", path.display())))?;
+            Some(sent)
+        }
+    };
     let started = Instant::now();
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     let show = !args.input.quiet && io::stderr().is_terminal();
@@ -121,8 +133,12 @@ fn digest(args: &cli::DigestArgs) -> anyhow::Result<()> {
         bar.set_length(total);
         bar.set_position(done);
     };
-    let (digest, mut timings) =
-        summarizer.digest_paths(&args.input.paths, &args.options(), &mut progress)?;
+    let (digest, mut timings) = summarizer.digest_paths(
+        &args.input.paths,
+        &args.options(),
+        since.as_ref(),
+        &mut progress,
+    )?;
     bar.finish_and_clear();
     warn(&args.input, &digest.skipped);
     let clock = Instant::now();

@@ -516,11 +516,14 @@ fn read_and_brief(paths: &[std::path::PathBuf], threads: usize) -> (String, Stri
         String::from_utf8(out).expect("UTF-8")
     }));
     let opts = briefing::DigestOptions::default();
-    let digest = show(s.digest_paths(paths, &opts, &mut |_| {}).map(|(d, _)| {
-        let mut out = Vec::new();
-        briefing::render::render_digest(&d, Format::Json, &mut out).expect("render");
-        String::from_utf8(out).expect("UTF-8")
-    }));
+    let digest = show(
+        s.digest_paths(paths, &opts, None, &mut |_| {})
+            .map(|(d, _)| {
+                let mut out = Vec::new();
+                briefing::render::render_digest(&d, Format::Json, &mut out).expect("render");
+                String::from_utf8(out).expect("UTF-8")
+            }),
+    );
     (briefing, digest)
 }
 

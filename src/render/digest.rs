@@ -46,6 +46,9 @@ pub(super) fn text(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "{}. {}", s.rank, headline(s))?;
         writeln!(out, "   {}", facts(s))?;
+        if let Some(prev) = &s.update_of {
+            writeln!(out, "   update of: {prev}")?;
+        }
         for (sentence, notes) in b.sentences.iter().zip(footnotes(b)) {
             let cites: String = notes.iter().map(|n| format!("[{n}]")).collect();
             writeln!(out, "   - {} {}", sentence.text, cites)?;
@@ -84,6 +87,10 @@ pub(super) fn markdown(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "## {}. {}", s.rank, escape(&headline(s)))?;
         writeln!(out)?;
         writeln!(out, "_{}_", escape(&facts(s)))?;
+        if let Some(prev) = &s.update_of {
+            writeln!(out)?;
+            writeln!(out, "_Update of: {}_", escape(prev))?;
+        }
         writeln!(out)?;
         for (sentence, notes) in b.sentences.iter().zip(footnotes(b)) {
             let cites: String = notes.iter().map(|n| format!("[{n}]")).collect();

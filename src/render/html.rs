@@ -216,6 +216,9 @@ pub(super) fn digest(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
         if let Some(day) = &s.newest {
             line.push_str(&format!(" · {}: {day}", label("newest")));
         }
+        if let Some(prev) = &s.update_of {
+            line.push_str(&format!(" · {}: {prev}", label("update")));
+        }
         line
     };
     let newest = d.stories.iter().filter_map(|s| s.newest.as_deref()).max();
