@@ -357,7 +357,15 @@ impl Summarizer {
                         .iter()
                         .position(|st| sub.documents.iter().any(|d| st.documents.contains(&d.name)))
                 };
-                let i = by_sentences.or_else(by_articles)?;
+                let by_terms = || {
+                    let mut text = briefing.title.clone().unwrap_or_default();
+                    for b in &briefing.sentences {
+                        text.push('\n');
+                        text.push_str(&b.text);
+                    }
+                    p.similar_story(&text, analyzers.get(briefing.language))
+                };
+                let i = by_sentences.or_else(by_articles).or_else(by_terms)?;
                 Some(p.stories[i].headline.clone().unwrap_or_default())
             });
             if since.is_some() && briefing.sentences.is_empty() && !repeated.is_empty() {

@@ -6,8 +6,9 @@
 //! says whether a sentence was already sent, and in which earlier story: its text key is
 //! identical (`dedup::text_key`), or the Jaccard overlap of its terms with a sent sentence's is
 //! at least [`REPEAT_OVERLAP`] (a reworded repeat of the same fact). A story whose sentences
-//! were all sent is left out of the new digest; one that repeats some, or shares an article with
-//! an earlier story, is marked as an update of it.
+//! were all sent is left out of the new digest; one that repeats some, shares an article with an
+//! earlier story, or whose headline and sentences share at least [`STORY_OVERLAP`] of their
+//! terms with an earlier story's ([`Sent::similar_story`]), is marked as an update of it.
 
 use std::collections::HashSet;
 
@@ -18,6 +19,9 @@ use crate::tokenize::Analyzer;
 
 /// Term overlap (Jaccard) at or above which a sentence repeats a sent one.
 pub const REPEAT_OVERLAP: f32 = 0.6;
+/// Term overlap (Jaccard) of two stories' headlines and sentences at or above which a new story
+/// continues an earlier one.
+pub const STORY_OVERLAP: f32 = 0.2;
 
 #[derive(Deserialize)]
 struct PrevDigest {
@@ -92,6 +96,37 @@ impl Sent {
     /// True when nothing was sent.
     pub fn is_empty(&self) -> bool {
         self.sentences.is_empty()
+    }
+
+    /// The earlier story whose headline and sentences share the most terms with `text` (a new
+    /// story's headline and sentences), if that overlap (Jaccard) reaches [`STORY_OVERLAP`].
+    pub fn similar_story(&self, text: &str, analyzer: &Analyzer) -> Option<usize> {
+        let mine: HashSet<String> = analyzer.terms(text).into_iter().collect();
+        if mine.is_empty() {
+            return None;
+        }
+        let mut best: Option<(f32, usize)> = None;
+        for (i, story) in self.stories.iter().enumerate() {
+            let mut theirs: HashSet<String> = story
+                .headline
+                .as_deref()
+                .map(|h| analyzer.terms(h).into_iter().collect())
+                .unwrap_or_default();
+            for (_, t, _) in self.sentences.iter().filter(|(_, _, st)| *st == i) {
+                theirs.extend(analyzer.terms(t));
+            }
+            let shared = mine.intersection(&theirs).count();
+            let union = mine.union(&theirs).count();
+            let j = if union == 0 {
+                0.0
+            } else {
+                shared as f32 / union as f32
+            };
+            if j >= STORY_OVERLAP && best.is_none_or(|(b, _)| j > b) {
+                best = Some((j, i));
+            }
+        }
+        best.map(|(_, i)| i)
     }
 
     /// The earlier story a sentence repeats (see the module docs), if any. `terms` are the
