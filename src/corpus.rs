@@ -75,6 +75,24 @@ pub struct Corpus {
     pub sentences: Vec<Sentence>,
 }
 
+impl Document {
+    /// A document with only a name, a language and its text (no title, date, URL or outlet);
+    /// its path is its name.
+    pub fn new(name: impl Into<String>, language: Language, text: impl Into<String>) -> Self {
+        let name = name.into();
+        Document {
+            path: name.clone(),
+            name,
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+            language,
+            text: text.into(),
+        }
+    }
+}
+
 impl Corpus {
     /// The raw span of a sentence, exactly as it stands in its document.
     pub fn raw(&self, id: SentId) -> &str {
@@ -164,16 +182,7 @@ mod tests {
 
     #[test]
     fn ranges_and_subsets() {
-        let doc = |name: &str, text: &str| Document {
-            name: name.into(),
-            path: name.into(),
-            title: None,
-            date: None,
-            url: None,
-            source: None,
-            language: Language::English,
-            text: text.into(),
-        };
+        let doc = |name: &str, text: &str| Document::new(name, Language::English, text);
         let sent = |d: u32, index: u32, span: Range<usize>| Sentence {
             doc: DocId(d),
             index,

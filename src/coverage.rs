@@ -566,16 +566,11 @@ mod tests {
         let mut terms = Vec::new();
         let mut groups = Vec::new();
         for (d, sents) in docs.iter().enumerate() {
-            c.documents.push(Document {
-                name: format!("d{d}"),
-                path: String::new(),
-                title: None,
-                date: None,
-                url: None,
-                source: None,
-                language: crate::config::Language::English,
-                text: String::new(),
-            });
+            c.documents.push(Document::new(
+                format!("d{d}"),
+                crate::config::Language::English,
+                "",
+            ));
             for (i, t) in sents.iter().enumerate() {
                 groups.push(Group {
                     representative: SentId(c.sentences.len() as u32),

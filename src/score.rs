@@ -255,16 +255,11 @@ mod tests {
             (2, &["mayor"]),
         ];
         for d in 0..3 {
-            corpus.documents.push(Document {
-                name: format!("d{d}"),
-                path: String::new(),
-                title: None,
-                date: None,
-                url: None,
-                source: None,
-                language: crate::config::Language::English,
-                text: String::new(),
-            });
+            corpus.documents.push(Document::new(
+                format!("d{d}"),
+                crate::config::Language::English,
+                "",
+            ));
         }
         for (i, (d, _)) in lists.iter().enumerate() {
             corpus.sentences.push(Sentence {

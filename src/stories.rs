@@ -472,16 +472,8 @@ mod tests {
 
     #[test]
     fn outlets() {
-        let mut d = crate::corpus::Document {
-            name: "a".into(),
-            path: "a".into(),
-            title: None,
-            date: None,
-            url: Some("https://www.Example.com:8080/x?y".into()),
-            source: None,
-            language: Language::English,
-            text: String::new(),
-        };
+        let mut d = crate::corpus::Document::new("a", Language::English, "");
+        d.url = Some("https://www.Example.com:8080/x?y".into());
         assert_eq!(outlet(&d), "example.com");
         d.source = Some(" Okaz ".into());
         assert_eq!(outlet(&d), "okaz");
