@@ -650,6 +650,7 @@ impl FormatArg {
             FormatArg::Text => Format::Text,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Json => Format::Json,
+            // An email is rendered by `render_email` (text + HTML); it never reaches here.
             FormatArg::Html | FormatArg::Email => Format::Html,
         }
     }
