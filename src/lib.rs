@@ -463,10 +463,7 @@ impl Summarizer {
                     i,
                     format!("not offered: fewer than {} words", cfg.min_words),
                 );
-            } else if let Some(story) = sent.and_then(|p| {
-                let language = corpus.documents[s.doc.index()].language;
-                p.repeats(&displays[i], &terms[i], analyzers.get(language))
-            }) {
+            } else if let Some(story) = sent.and_then(|p| p.repeats(&displays[i], &terms[i])) {
                 excluded.insert(i, "not offered: already sent in the earlier digest".into());
                 *repeated.entry(story).or_default() += 1;
             } else {

@@ -94,7 +94,7 @@ fn digest(args: &cli::DigestArgs) -> anyhow::Result<()> {
                 path: path.clone(),
                 source,
             })?;
-            let sent = briefing::since::Sent::from_json(&text)
+            let sent = briefing::since::Sent::from_json(&text, &Default::default())
                 .map_err(|e| Error::Config(format!("--since {}: {e}", path.display())))?;
             Some(sent)
         }

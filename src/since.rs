@@ -2,7 +2,8 @@
 //!
 //! Contract: [`Sent::from_json`] reads a digest written by `briefing digest --format json` (only
 //! `stories[].headline`, `stories[].briefing.sentences[].text` and
-//! `stories[].briefing.documents[].id` are used; other fields may be missing). [`Sent::repeats`]
+//! `stories[].briefing.documents[].id` are used; other fields may be missing) and analyses
+//! what was sent once. [`Sent::repeats`]
 //! says whether a sentence was already sent, and in which earlier story: its text key is
 //! identical (`dedup::text_key`), or the Jaccard overlap of its terms with a sent sentence's is
 //! at least [`REPEAT_OVERLAP`] (a reworded repeat of the same fact). A story whose sentences
@@ -15,7 +16,7 @@ use std::collections::HashSet;
 use serde::Deserialize;
 
 use crate::dedup::text_key;
-use crate::tokenize::Analyzer;
+use crate::tokenize::{Analyzer, Analyzers, detect_language};
 
 /// Term overlap (Jaccard) at or above which a sentence repeats a sent one.
 pub const REPEAT_OVERLAP: f32 = 0.6;
@@ -61,25 +62,59 @@ pub struct SentStory {
     pub documents: HashSet<String>,
 }
 
-/// Everything an earlier digest sent.
+/// One sentence sent earlier, analysed once.
+#[derive(Debug, Clone, PartialEq)]
+struct SentSentence {
+    key: String,
+    terms: HashSet<String>,
+    story: usize,
+}
+
+/// Everything an earlier digest sent, analysed once when read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sent {
     /// The earlier stories, in their order.
     pub stories: Vec<SentStory>,
-    /// The sentences sent: (text key, text, story index).
-    sentences: Vec<(String, String, usize)>,
+    /// The terms of each earlier story's headline and sentences.
+    story_terms: Vec<HashSet<String>>,
+    sentences: Vec<SentSentence>,
+}
+
+fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f32 {
+    let union = a.union(b).count();
+    if union == 0 {
+        0.0
+    } else {
+        a.intersection(b).count() as f32 / union as f32
+    }
 }
 
 impl Sent {
-    /// Reads an earlier digest's JSON, or says why it is not one.
-    pub fn from_json(text: &str) -> Result<Sent, String> {
+    /// Reads an earlier digest's JSON, or says why it is not one. Each sentence and headline
+    /// is analysed with the analyzer of its own language.
+    pub fn from_json(text: &str, analyzers: &Analyzers) -> Result<Sent, String> {
         let prev: PrevDigest = serde_json::from_str(text)
             .map_err(|e| format!("not a digest written by `briefing digest --format json`: {e}"))?;
+        let terms = |t: &str| -> HashSet<String> {
+            analyzers
+                .get(detect_language(t))
+                .terms(t)
+                .into_iter()
+                .collect()
+        };
         let mut sent = Sent::default();
         for (i, story) in prev.stories.into_iter().enumerate() {
+            let mut all = story.headline.as_deref().map(terms).unwrap_or_default();
             for s in story.briefing.sentences {
-                sent.sentences.push((text_key(&s.text), s.text, i));
+                let t = terms(&s.text);
+                all.extend(t.iter().cloned());
+                sent.sentences.push(SentSentence {
+                    key: text_key(&s.text),
+                    terms: t,
+                    story: i,
+                });
             }
+            sent.story_terms.push(all);
             sent.stories.push(SentStory {
                 headline: story.headline,
                 documents: story.briefing.documents.into_iter().map(|d| d.id).collect(),
@@ -99,29 +134,13 @@ impl Sent {
     }
 
     /// The earlier story whose headline and sentences share the most terms with `text` (a new
-    /// story's headline and sentences), if that overlap (Jaccard) reaches [`STORY_OVERLAP`].
+    /// story's headline and sentences, analysed by `analyzer`), if that overlap (Jaccard)
+    /// reaches [`STORY_OVERLAP`].
     pub fn similar_story(&self, text: &str, analyzer: &Analyzer) -> Option<usize> {
         let mine: HashSet<String> = analyzer.terms(text).into_iter().collect();
-        if mine.is_empty() {
-            return None;
-        }
         let mut best: Option<(f32, usize)> = None;
-        for (i, story) in self.stories.iter().enumerate() {
-            let mut theirs: HashSet<String> = story
-                .headline
-                .as_deref()
-                .map(|h| analyzer.terms(h).into_iter().collect())
-                .unwrap_or_default();
-            for (_, t, _) in self.sentences.iter().filter(|(_, _, st)| *st == i) {
-                theirs.extend(analyzer.terms(t));
-            }
-            let shared = mine.intersection(&theirs).count();
-            let union = mine.union(&theirs).count();
-            let j = if union == 0 {
-                0.0
-            } else {
-                shared as f32 / union as f32
-            };
+        for (i, theirs) in self.story_terms.iter().enumerate() {
+            let j = jaccard(&mine, theirs);
             if j >= STORY_OVERLAP && best.is_none_or(|(b, _)| j > b) {
                 best = Some((j, i));
             }
@@ -130,23 +149,20 @@ impl Sent {
     }
 
     /// The earlier story a sentence repeats (see the module docs), if any. `terms` are the
-    /// sentence's terms by `analyzer`, which also analyses the sent sentences.
-    pub fn repeats(&self, text: &str, terms: &[String], analyzer: &Analyzer) -> Option<usize> {
+    /// sentence's terms.
+    pub fn repeats(&self, text: &str, terms: &[String]) -> Option<usize> {
         let key = text_key(text);
-        if let Some(&(_, _, story)) = self.sentences.iter().find(|(k, _, _)| *k == key) {
-            return Some(story);
+        if let Some(s) = self.sentences.iter().find(|s| s.key == key) {
+            return Some(s.story);
         }
-        let mine: HashSet<&str> = terms.iter().map(String::as_str).collect();
+        let mine: HashSet<String> = terms.iter().cloned().collect();
         if mine.is_empty() {
             return None;
         }
-        self.sentences.iter().find_map(|(_, sent_text, story)| {
-            let theirs = analyzer.terms(sent_text);
-            let theirs: HashSet<&str> = theirs.iter().map(String::as_str).collect();
-            let shared = mine.intersection(&theirs).count();
-            let union = mine.union(&theirs).count();
-            (union > 0 && shared as f32 / union as f32 >= REPEAT_OVERLAP).then_some(*story)
-        })
+        self.sentences
+            .iter()
+            .find(|s| jaccard(&mine, &s.terms) >= REPEAT_OVERLAP)
+            .map(|s| s.story)
     }
 }
 
@@ -163,11 +179,11 @@ mod tests {
                 "documents": [{"id": "a"}, {"id": "b"}]}},
             {"headline": null, "briefing": {"sentences": [], "documents": []}}
         ]}"#;
-        let sent = Sent::from_json(json).unwrap();
+        let sent = Sent::from_json(json, &Analyzers::default()).unwrap();
         assert_eq!(sent.len(), 1);
         assert_eq!(sent.stories[0].documents.len(), 2);
         let a = Analyzer::new(Language::English);
-        let check = |t: &str| sent.repeats(t, &a.terms(t), &a);
+        let check = |t: &str| sent.repeats(t, &a.terms(t));
         assert_eq!(
             check("the harbour bridge closed on tuesday, after a storm"),
             Some(0)
@@ -178,7 +194,7 @@ mod tests {
         );
         assert_eq!(check("Ferries carried commuters across the bay."), None);
         assert!(
-            Sent::from_json("[1, 2]")
+            Sent::from_json("[1, 2]", &Analyzers::default())
                 .unwrap_err()
                 .contains("not a digest")
         );
