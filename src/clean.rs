@@ -336,6 +336,26 @@ mod tests {
     }
 
     #[test]
+    fn regression_other_scripts_full_stops_end_sentences() {
+        // A Chinese article was taken for a headline alone and dropped.
+        for t in [
+            "港口大桥于周二关闭。",
+            "پل بسته شد۔",
+            "पुल बंद हुआ।",
+            "«Сказал он.»",
+        ] {
+            assert!(ends_sentence(t), "{t}");
+        }
+        assert!(!ends_sentence("Storm closes bridge"));
+        let c = clean(
+            "暴风雨过后，港口大桥于周二关闭。渡轮将通勤者运送过海湾。",
+            None,
+        );
+        assert_eq!(c.title, None);
+        assert_eq!(c.paragraphs.len(), 1);
+    }
+
+    #[test]
     fn subheading_marked() {
         let c = clean("First sentence here.\n\nA subheading\n\nMore text.", None);
         assert!(!c.paragraphs[0].heading);
