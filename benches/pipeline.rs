@@ -4,7 +4,7 @@
 //!   files each time, with 1 and 2 threads.
 //! - `digest/synthetic/<N>`: `briefing digest` (clean, split, group, brief 10 stories) on a
 //!   deterministic synthetic collection of N = 10, 100, 1,000 and 10,000 articles built from
-//!   `samples/` (see `briefing::synthetic`); the ratio between sizes is the growth rate.
+//!   `samples/` (see `briefing::eval::synthetic`); the ratio between sizes is the growth rate.
 //! - `summarize/story/2000`: one synthetic story of 2,000 articles summarized.
 //! - `digest/corpus`: the real collection at `$BRIEFING_BENCH_CORPUS` (a file or folder of
 //!   JSON, JSONL or text articles, such as SaudiNewsNet's `json/`), read from disk each time;
@@ -17,7 +17,9 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use briefing::{Config, DigestOptions, RawDocument, Summarizer, ingest, synthetic};
+use briefing::eval::synthetic;
+use briefing::text::ingest;
+use briefing::{Budget, Config, DigestOptions, Fields, RawDocument, Summarizer};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn root() -> PathBuf {
@@ -25,17 +27,15 @@ fn root() -> PathBuf {
 }
 
 fn summarizer(threads: Option<usize>) -> Summarizer {
-    Summarizer::new(Config {
-        threads,
-        ..Config::default()
-    })
-    .expect("valid config")
+    let mut config = Config::default();
+    config.threads = threads;
+    Summarizer::new(config).expect("valid config")
 }
 
 /// Every sample article, as read (the bases of the synthetic collections).
 fn sample_articles() -> Vec<RawDocument> {
     let dir = root().join("samples");
-    let fields = ingest::Fields::default();
+    let fields = Fields::default();
     let mut docs = Vec::new();
     for cluster in ["coalition-ar", "harbor-bridge-en"] {
         if let Ok(read) = ingest::read_paths(
@@ -68,7 +68,6 @@ fn write_jsonl(docs: &[RawDocument], path: &Path) {
 
 fn samples(c: &mut Criterion) {
     let dir = root().join("samples");
-    let fields = ingest::Fields::default();
     for cluster in ["coalition-ar", "harbor-bridge-en"] {
         let path = dir.join(cluster);
         if !path.is_dir() {
@@ -78,14 +77,8 @@ fn samples(c: &mut Criterion) {
             let s = summarizer(Some(threads));
             c.bench_function(&format!("summarize/{cluster}/threads={threads}"), |b| {
                 b.iter(|| {
-                    let read = ingest::read_paths(
-                        &[&path],
-                        &fields,
-                        briefing::Limits::default().document_bytes,
-                    )
-                    .expect("samples readable");
                     black_box(
-                        s.summarize(read.documents, read.skipped)
+                        s.summarize_paths(&[&path], Budget::default())
                             .expect("samples summarize"),
                     )
                 })
@@ -109,10 +102,9 @@ fn digest(c: &mut Criterion) {
         write_jsonl(&docs, &root().join(format!("target/synthetic/{n}.jsonl")));
         group.bench_with_input(BenchmarkId::from_parameter(n), &docs, |b, docs| {
             b.iter(|| {
-                let mut skipped = Vec::new();
-                let corpus = s.corpus(docs.clone(), &mut skipped);
+                let corpus = s.corpus(docs.clone());
                 black_box(
-                    s.digest_corpus(&corpus, skipped, &opts, None, &mut |_| {})
+                    s.digest_corpus(&corpus, &opts, None, &mut |_| {})
                         .expect("digest"),
                 )
             })
@@ -134,7 +126,12 @@ fn digest(c: &mut Criterion) {
     let mut group = c.benchmark_group("summarize/story");
     group.sample_size(10);
     group.bench_function("2000", |b| {
-        b.iter(|| black_box(s.summarize(story.clone(), Vec::new()).expect("summarize")))
+        b.iter(|| {
+            black_box(
+                s.summarize(story.clone(), Budget::default())
+                    .expect("summarize"),
+            )
+        })
     });
     group.finish();
 

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use crate::config::Language;
+use crate::error::Skipped;
 
 /// Index of a document in [`Corpus::documents`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,6 +30,30 @@ impl SentId {
     pub fn index(self) -> usize {
         self.0 as usize
     }
+}
+
+/// One article as read, before cleaning.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawDocument {
+    /// Unique, human-readable id: the path relative to the folder named by the user, without
+    /// its extension; the JSONL `id`; or `stdin`.
+    pub name: String,
+    /// Where it came from: the path, `path:line` for a JSONL record, or `-`.
+    pub path: String,
+    /// The headline, if the input gave one (JSONL `title`).
+    pub title: Option<String>,
+    /// Publication date: JSONL `published`, or a `YYYYMMDD` / `YYYY-MM-DD` date in the file name.
+    pub date: Option<String>,
+    /// JSONL `url`.
+    pub url: Option<String>,
+    /// JSONL `source` (the outlet).
+    pub source: Option<String>,
+    /// The article text, decoded but otherwise untouched.
+    pub text: String,
+    /// The file it was read from (`-` for standard input): the first sort key.
+    pub file: String,
+    /// The line of a JSONL record (0 for a whole file): the second sort key.
+    pub line: usize,
 }
 
 /// One article after cleaning.
@@ -66,13 +91,29 @@ pub struct Sentence {
     pub heading: bool,
 }
 
-/// All documents and sentences of one run.
+/// All documents and sentences of one run, and the inputs left out of it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Corpus {
     /// Documents, indexed by [`DocId`].
     pub documents: Vec<Document>,
     /// Sentences of all documents in reading order, indexed by [`SentId`].
     pub sentences: Vec<Sentence>,
+    /// Every input left out while reading, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+impl RawDocument {
+    /// An article with only a name (also its path) and its text.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let name = name.into();
+        RawDocument {
+            path: name.clone(),
+            file: name.clone(),
+            name,
+            text: text.into(),
+            ..RawDocument::default()
+        }
+    }
 }
 
 impl Document {
@@ -134,7 +175,8 @@ impl Corpus {
         ranges
     }
 
-    /// A corpus of some of the documents (in the order given), with their sentences.
+    /// A corpus of some of the documents (in the order given), with their sentences (and no
+    /// skipped inputs).
     pub fn subset(&self, docs: &[DocId]) -> Corpus {
         let ranges = self.document_ranges();
         let mut out = Corpus::default();
@@ -198,6 +240,7 @@ mod tests {
                 sent(2, 0, 0..3),
                 sent(2, 1, 4..7),
             ],
+            skipped: Vec::new(),
         };
         assert_eq!(c.document_ranges(), vec![0..2, 2..3, 3..5]);
         let s = c.subset(&[DocId(2), DocId(0)]);

@@ -13,7 +13,8 @@
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
-use briefing::{Language, clean, ingest, split};
+use briefing::Language;
+use briefing::text::{clean, ingest, split};
 
 fn cases() -> u32 {
     std::env::var("BRIEFING_FUZZ_CASES")
@@ -105,7 +106,7 @@ proptest! {
         let path = dir.path().join(name);
         std::fs::write(&path, body).expect("write");
         let (sources, _) = ingest::sources(&[&path]).expect("the file exists");
-        let read = ingest::read_source(&sources[0], &ingest::Fields::default(), 1 << 20, u64::MAX)
+        let read = ingest::read_source(&sources[0], &briefing::Fields::default(), 1 << 20, u64::MAX)
             .expect("a file never fails the run");
         for d in &read.documents {
             prop_assert!(!d.text.trim().is_empty());

@@ -251,7 +251,7 @@ fn squashed_inputs_of(dir: &std::path::Path) -> Vec<String> {
         .unwrap()
         .map(|e| {
             let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
-            squash(&briefing::normalize::display(&text))
+            squash(&briefing::text::normalize::display(&text))
         })
         .collect()
 }

@@ -138,7 +138,7 @@ fn budget() -> impl Strategy<Value = Budget> {
 }
 
 fn method() -> impl Strategy<Value = Method> {
-    prop::sample::select(Method::ALL.to_vec())
+    prop::sample::select(<Method as briefing::config::Named>::ALL.to_vec())
 }
 
 /// One to four articles; some of them also carry a passage they share (wire copy reused), so
@@ -158,7 +158,7 @@ fn docs() -> impl Strategy<Value = Vec<String>> {
 /// Valid tuning knobs: MMR lambda and combined-method weights.
 fn tuning() -> impl Strategy<Value = (f32, Weights)> {
     prop_oneof![
-        Just((Config::default().mmr_lambda, Weights::default())),
+        Just((briefing::config::MMR_LAMBDA, Weights::default())),
         (0f32..=1.0, 0f32..2.0, 0f32..2.0, 0.01f32..2.0, 0f32..2.0).prop_map(|(l, c, r, p, s)| {
             (
                 l,
@@ -177,7 +177,7 @@ fn tuning() -> impl Strategy<Value = (f32, Weights)> {
 /// white space and without the characters cleaning removes or blanks (controls, zero-width
 /// space, byte-order mark, soft hyphen, word joiner).
 fn key(s: &str) -> String {
-    briefing::normalize::display(s)
+    briefing::text::normalize::display(s)
         .chars()
         .filter(|&c| {
             !c.is_whitespace()
@@ -192,10 +192,8 @@ fn raw_docs(texts: &[String]) -> Vec<RawDocument> {
         .iter()
         .enumerate()
         .map(|(i, t)| RawDocument {
-            name: format!("d{i}"),
             path: format!("d{i}.txt"),
-            text: t.clone(),
-            ..Default::default()
+            ..RawDocument::new(format!("d{i}"), t.clone())
         })
         .collect()
 }
@@ -210,7 +208,7 @@ fn run(
         texts,
         budget,
         method,
-        (Config::default().mmr_lambda, Weights::default()),
+        (briefing::config::MMR_LAMBDA, Weights::default()),
         threads,
     )
 }
@@ -222,16 +220,13 @@ fn run_tuned(
     (mmr_lambda, weights): (f32, Weights),
     threads: usize,
 ) -> briefing::Result<Briefing> {
-    let config = Config {
-        budget,
-        method,
-        threads: Some(threads),
-        explain: true,
-        mmr_lambda,
-        weights,
-        ..Config::default()
-    };
-    Summarizer::new(config)?.summarize(raw_docs(texts), Vec::new())
+    let mut config = Config::default()
+        .with_method(method)
+        .with_threads(threads)
+        .with_explain(true);
+    config.params.mmr_lambda = mmr_lambda;
+    config.params.weights = weights;
+    Summarizer::new(config)?.summarize(raw_docs(texts), budget)
 }
 
 fn rendered(b: &Briefing) -> Vec<Vec<u8>> {
@@ -257,7 +252,7 @@ fn check_briefing(texts: &[String], budget: Budget, b: &Briefing) -> Result<(), 
             s.text
         );
         prop_assert!(
-            s.text.split_whitespace().count() >= briefing::MIN_WORDS,
+            s.text.split_whitespace().count() >= briefing::config::MIN_WORDS,
             "too short: {:?}",
             s.text
         );
@@ -350,7 +345,7 @@ proptest! {
 }
 
 fn check_spans(text: &str, language: Language) -> Result<(), TestCaseError> {
-    let spans = briefing::split::split_paragraph(text, language);
+    let spans = briefing::text::split::split_paragraph(text, language);
     let mut last_end = 0;
     for r in &spans {
         prop_assert!(r.start < r.end, "empty span {:?} in {:?}", r, text);
@@ -392,8 +387,8 @@ proptest! {
 
     #[test]
     fn fold_is_idempotent(s in prop_oneof![any::<String>(), noise(), text(40)]) {
-        let once = briefing::normalize::fold(&s);
-        prop_assert_eq!(briefing::normalize::fold(&once), once);
+        let once = briefing::text::normalize::fold(&s);
+        prop_assert_eq!(briefing::text::normalize::fold(&once), once);
     }
 
     #[test]
@@ -410,7 +405,7 @@ fn glued_wide_terminators_split_without_panic() {
     // `؟` (2 bytes), `。` `！` `？` `…` (3 bytes) glued to what follows were once sliced
     // mid-character. A `؟` glued to an Arabic letter ends a sentence.
     let text = "هل انتهى؟نعم انتهى.";
-    let got: Vec<&str> = briefing::split::split_paragraph(text, Language::Arabic)
+    let got: Vec<&str> = briefing::text::split::split_paragraph(text, Language::Arabic)
         .into_iter()
         .map(|r| &text[r])
         .collect();
@@ -499,18 +494,13 @@ fn write_inputs(inputs: &[(Vec<u8>, usize)]) -> (tempfile::TempDir, Vec<std::pat
 /// Reads the paths (in the order given) and summarizes and digests them; every outcome but a
 /// panic is fine, and what comes out must not depend on the thread count.
 fn read_and_brief(paths: &[std::path::PathBuf], threads: usize) -> (String, String) {
-    let s = Summarizer::new(Config {
-        budget: Budget::Words(60),
-        threads: Some(threads),
-        ..Config::default()
-    })
-    .expect("valid config");
+    let s = Summarizer::new(Config::default().with_threads(threads)).expect("valid config");
     let show = |r: Result<String, Error>| match r {
         Ok(s) => s,
         Err(Error::NoDocuments { skipped }) => format!("no documents: {skipped:?}"),
         Err(e) => format!("error: {e}"),
     };
-    let briefing = show(s.summarize_paths(paths).map(|b| {
+    let briefing = show(s.summarize_paths(paths, Budget::Words(60)).map(|b| {
         let mut out = Vec::new();
         briefing::render::render(&b, Format::Json, &mut out).expect("render");
         String::from_utf8(out).expect("UTF-8")
@@ -549,7 +539,7 @@ proptest! {
 
     #[test]
     fn long_spans_are_capped_and_covered(text in text(120), max in 16usize..200) {
-        let pieces = briefing::split::cap_length(&text, 0..text.len(), max);
+        let pieces = briefing::text::split::cap_length(&text, 0..text.len(), max);
         let mut last = 0;
         for r in &pieces {
             prop_assert!(r.start >= last && r.start < r.end && r.end <= text.len());

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::footnotes;
 use super::markdown::{escape, skipped_list};
-use crate::briefing::{Digest, StoryBriefing};
+use crate::digest::{Digest, StoryBriefing};
 
 /// `5 outlets · 7 articles · newest 2015-07-21`
 fn facts(s: &StoryBriefing) -> String {

@@ -2,8 +2,8 @@
 
 use std::io::{self, Write};
 
-use crate::rouge::pairs::Evaluation;
-use crate::rouge::{Averaged, Averages, Limit, ScoreMode, Scores, Tokenizer};
+use crate::eval::pairs::Evaluation;
+use crate::eval::rouge::{Averaged, Averages, Limit, ScoreMode, Scores, Tokenizer};
 
 fn recalls(s: &Scores) -> [f64; 4] {
     [s.rouge_1, s.rouge_2, s.rouge_l, s.rouge_su4].map(|p| p.recall * 100.0)

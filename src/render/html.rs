@@ -15,10 +15,11 @@ use minijinja::Environment;
 use serde::Serialize;
 
 use super::footnotes;
-use crate::briefing::{Briefing, Digest, StoryBriefing};
 use crate::config::Language;
+use crate::digest::{Digest, StoryBriefing};
 use crate::error::Skipped;
-use crate::resources::TEMPLATE_HTML;
+use crate::pipeline::briefing::Briefing;
+use crate::text::resources::TEMPLATE_HTML;
 
 static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
@@ -92,7 +93,7 @@ pub fn safe_url(url: Option<&String>) -> Option<String> {
 
 /// The page's labels: Arabic when the page is.
 fn page_labels(lang: &str) -> BTreeMap<&'static str, &'static str> {
-    crate::resources::labels(lang == "ar")
+    crate::text::resources::labels(lang == "ar")
 }
 
 fn story_view(b: &Briefing, rank: Option<usize>, facts: Option<String>) -> StoryView {

@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 
 use super::{footnotes, heading};
-use crate::briefing::Briefing;
 use crate::error::Skipped;
+use crate::pipeline::briefing::Briefing;
 
 /// Escapes the characters that would start Markdown syntax inside a line.
 pub(super) fn escape(s: &str) -> String {

@@ -3,7 +3,7 @@
 //! Contract: rendering is pure formatting. It never re-scores or re-orders, and its output is a
 //! function of its input alone (no clocks, no hash order). Text and Markdown cite sources as
 //! footnote numbers that index the article list printed after the sentences; JSON is the
-//! stable schema of [`crate::briefing`].
+//! stable schema of [`crate::Briefing`].
 
 mod digest;
 pub mod email;
@@ -18,10 +18,12 @@ use std::io::{self, Write};
 pub use eval::{render_eval, render_systems};
 pub use html::safe_url;
 
-use crate::briefing::{Briefing, Digest};
+use crate::config::{Named, named_text};
 use crate::corpus::{Corpus, SentId};
+use crate::digest::Digest;
+use crate::pipeline::briefing::Briefing;
 
-/// An output format of `briefing summarize`.
+/// An output format of `briefing summarize` and `briefing digest`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// Plain text: title, numbered sentences with source numbers, the source list.
@@ -33,25 +35,75 @@ pub enum Format {
     Json,
     /// One self-contained HTML page.
     Html,
+    /// A complete email with the text and the HTML as alternatives: written by
+    /// [`render_email`] and [`render_digest_email`], which take its [`email::Envelope`].
+    Email,
 }
 
-/// Writes a briefing in a format.
+impl Named for Format {
+    const ALL: &'static [Format] = &[
+        Format::Text,
+        Format::Markdown,
+        Format::Json,
+        Format::Html,
+        Format::Email,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Html => "html",
+            Format::Email => "email",
+        }
+    }
+
+    fn about(self) -> &'static str {
+        match self {
+            Format::Text => "title, numbered sentences with source numbers, source list",
+            Format::Markdown => "the same in Markdown",
+            Format::Json => "the documented JSON schema",
+            Format::Html => {
+                "one self-contained HTML page (inline CSS; right-to-left where the text is Arabic)"
+            }
+            Format::Email => {
+                "a complete email (RFC 5322, multipart/alternative: the text and the HTML), for \
+                 `sendmail -t`; needs --from and --to"
+            }
+        }
+    }
+}
+
+named_text!(Format);
+
+/// The error of [`Format::Email`] given to a function without an envelope.
+fn needs_envelope() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "an email needs an envelope: write it with render_email or render_digest_email",
+    )
+}
+
+/// Writes a briefing in a format ([`Format::Email`]: see [`render_email`]).
 pub fn render(briefing: &Briefing, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Text => text::render(briefing, out),
         Format::Markdown => markdown::render(briefing, out),
         Format::Json => json::render(briefing, out),
         Format::Html => html::briefing(briefing, out),
+        Format::Email => Err(needs_envelope()),
     }
 }
 
-/// Writes a digest in a format.
+/// Writes a digest in a format ([`Format::Email`]: see [`render_digest_email`]).
 pub fn render_digest(digest: &Digest, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Text => digest::text(digest, out),
         Format::Markdown => digest::markdown(digest, out),
         Format::Json => digest::json(digest, out),
         Format::Html => html::digest(digest, out),
+        Format::Email => Err(needs_envelope()),
     }
 }
 
@@ -148,6 +200,26 @@ pub enum SplitFormat {
     /// One JSON object per line: `{"document","sentence","text"}`.
     Jsonl,
 }
+
+impl Named for SplitFormat {
+    const ALL: &'static [SplitFormat] = &[SplitFormat::Lines, SplitFormat::Jsonl];
+
+    fn name(self) -> &'static str {
+        match self {
+            SplitFormat::Lines => "lines",
+            SplitFormat::Jsonl => "jsonl",
+        }
+    }
+
+    fn about(self) -> &'static str {
+        match self {
+            SplitFormat::Lines => "one sentence per line, a blank line between articles",
+            SplitFormat::Jsonl => r#"one JSON object per sentence: {"document","sentence","text"}"#,
+        }
+    }
+}
+
+named_text!(SplitFormat);
 
 /// Writes every article's sentences in order.
 pub fn render_split(corpus: &Corpus, format: SplitFormat, out: &mut dyn Write) -> io::Result<()> {

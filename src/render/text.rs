@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::{footnotes, heading};
-use crate::briefing::Briefing;
+use crate::pipeline::briefing::Briefing;
 
 pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", heading(b))?;

@@ -1,0 +1,270 @@
+//! Runs a parsed command line: arguments -> the library's config, the library's work, output.
+
+use std::io::{self, IsTerminal};
+use std::time::{Duration, Instant};
+
+use briefing::eval::{dataset, pairs, rouge};
+use briefing::render::{self, email::Envelope};
+use briefing::{Budget, Config, DigestOptions, Error, Format, Language, Params, Progress};
+use briefing::{Limits, Summarizer};
+
+use super::args::{
+    BudgetArgs, Cli, Command, DigestArgs, EmailArgs, EvalArgs, GenerateArgs, InputArgs, MethodArgs,
+    SummarizeArgs,
+};
+use super::output::{emit, warn};
+
+/// Runs one command.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Summarize(args) => summarize(&args),
+        Command::Digest(args) => digest(&args),
+        Command::Split(args) => {
+            let summarizer = Summarizer::new(input_config(&args.input)?)?;
+            let corpus = summarizer.read(&args.input.paths, &mut |_| {})?;
+            warn(args.input.quiet, &corpus.skipped);
+            if corpus.documents.is_empty() {
+                return Err(Error::NoDocuments {
+                    skipped: corpus.skipped,
+                }
+                .into());
+            }
+            emit(args.input.output.as_deref(), |out| {
+                render::render_split(&corpus, args.format, out)
+            })
+        }
+        Command::Eval(args) => eval(&args),
+        Command::Generate(args) => generate(&args),
+    }
+}
+
+/// The library configuration of the input options.
+fn input_config(args: &InputArgs) -> briefing::Result<Config> {
+    let mut config = Config::default();
+    if args.lang != "auto" {
+        config.language = Some(args.lang.parse::<Language>()?);
+    }
+    config.threads = args.threads;
+    for spec in &args.fields {
+        config.fields.set(spec)?;
+    }
+    let mut limits = Limits::default();
+    limits.document_bytes = usize::try_from(args.max_document_bytes).unwrap_or(usize::MAX);
+    limits.run_bytes = args.max_run_bytes;
+    limits.sentence_chars = args.max_sentence_chars;
+    config.limits = limits;
+    Ok(config)
+}
+
+/// The method and its parameters.
+fn with_method(mut config: Config, args: &MethodArgs) -> Config {
+    config.method = args.method;
+    let mut p = Params::default();
+    p.weights = args.weights;
+    p.mmr_lambda = args.lambda;
+    p.concept_mu = args.mu;
+    p.cost_exponent = args.cost_exponent;
+    p.saturation = args.alpha_cover;
+    p.diversity = args.diversity;
+    p.relevance_prior = args.prior;
+    p.min_words = args.min_words;
+    config.params = p;
+    config
+}
+
+fn budget<const W: usize>(args: &BudgetArgs<W>) -> Budget {
+    match (args.sentences, args.chars) {
+        (Some(n), _) => Budget::Sentences(n),
+        (_, Some(n)) => Budget::Chars(n),
+        _ => Budget::Words(args.words),
+    }
+}
+
+/// The envelope for `--format email` (a usage error when it cannot be made), else `None`.
+fn envelope(format: Format, args: &EmailArgs) -> anyhow::Result<Option<Envelope>> {
+    if format != Format::Email {
+        return Ok(None);
+    }
+    super::email::envelope(args)
+        .map(Some)
+        .map_err(|e| Error::Config(e).into())
+}
+
+fn summarize(args: &SummarizeArgs) -> anyhow::Result<()> {
+    let config = with_method(input_config(&args.input)?, &args.method).with_explain(args.explain);
+    let budget = budget(&args.budget);
+    budget.validate()?;
+    let summarizer = Summarizer::new(config)?;
+    let corpus = summarizer.read(&args.input.paths, &mut |_| {})?;
+    warn(args.input.quiet, &corpus.skipped);
+    let envelope = envelope(args.format, &args.email)?;
+    let briefing = summarizer.summarize_corpus(&corpus, budget)?;
+    emit(args.input.output.as_deref(), |out| match &envelope {
+        Some(e) => render::render_email(&briefing, e, out),
+        None => render::render(&briefing, args.format, out),
+    })
+}
+
+/// Runs `briefing digest`: a progress bar on a terminal once the run has taken a second,
+/// `--stats` timings on standard error.
+fn digest(args: &DigestArgs) -> anyhow::Result<()> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    let summarizer = Summarizer::new(with_method(input_config(&args.input)?, &args.method))?;
+    let mut opts = DigestOptions::default();
+    opts.stories = args.stories;
+    opts.budget = budget(&args.budget);
+    opts.link = args.link;
+    opts.window_days = args.window;
+    opts.validate()?;
+    let envelope = envelope(args.format, &args.email)?;
+    let since = match &args.since {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Input {
+                path: path.clone(),
+                source,
+            })?;
+            let sent = briefing::digest::since::Sent::from_json(&text, &Default::default())
+                .map_err(|e| Error::Config(format!("--since {}: {e}", path.display())))?;
+            Some(sent)
+        }
+    };
+    let started = Instant::now();
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    let show = !args.input.quiet && io::stderr().is_terminal();
+    let mut shown = false;
+    let mut stage = "";
+    let mut progress = |p: Progress| {
+        if show && !shown && started.elapsed() >= Duration::from_secs(1) {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            shown = true;
+        }
+        let (name, done, total, style) = match p {
+            Progress::Reading { done, total } => (
+                "reading",
+                done,
+                total,
+                "{bar:40} {bytes}/{total_bytes} read {elapsed}",
+            ),
+            Progress::Briefing { done, total } => (
+                "briefing",
+                done as u64,
+                total as u64,
+                "{bar:40} {pos}/{len} stories briefed {elapsed}",
+            ),
+        };
+        if stage != name {
+            stage = name;
+            bar.set_style(
+                ProgressStyle::with_template(style)
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+        }
+        bar.set_length(total);
+        bar.set_position(done);
+    };
+    let (digest, mut timings) =
+        summarizer.digest_paths(&args.input.paths, &opts, since.as_ref(), &mut progress)?;
+    bar.finish_and_clear();
+    warn(args.input.quiet, &digest.skipped);
+    let clock = Instant::now();
+    emit(args.input.output.as_deref(), |out| match &envelope {
+        Some(e) => render::render_digest_email(&digest, e, out),
+        None => render::render_digest(&digest, args.format, out),
+    })?;
+    timings.add("render", clock.elapsed());
+    if args.stats {
+        for (stage, took) in &timings.0 {
+            eprintln!("briefing: stats: {stage:<20} {:>9.3} s", took.as_secs_f64());
+        }
+        eprintln!(
+            "briefing: stats: {:<20} {:>9.3} s ({} articles, {} stories)",
+            "total",
+            started.elapsed().as_secs_f64(),
+            digest.articles,
+            digest.story_count
+        );
+    }
+    Ok(())
+}
+
+/// The ROUGE options of `briefing eval`.
+fn rouge_options(args: &EvalArgs) -> rouge::Options {
+    use rouge::{Limit, ScoreMode};
+    let default_words = args.dataset.and_then(|d| d.default_words());
+    rouge::Options {
+        stem: !args.no_stem,
+        limit: match (args.words, args.bytes, default_words) {
+            (Some(n), _, _) => Limit::Words(n),
+            (_, Some(n), _) => Limit::Bytes(n),
+            (_, _, Some(n)) => Limit::Words(n),
+            _ => Limit::None,
+        },
+        alpha: args.alpha,
+        mode: if args.best {
+            ScoreMode::Best
+        } else {
+            ScoreMode::Average
+        },
+        tokenizer: args.tokenizer,
+    }
+}
+
+fn eval(args: &EvalArgs) -> anyhow::Result<()> {
+    let opts = rouge_options(args);
+    opts.validate()?;
+    let json = args.format == "json";
+    if let (Some(layout), Some(path)) = (args.dataset, &args.path) {
+        let words = args.words.or(layout.default_words());
+        let clusters = dataset::load(layout, path, words.unwrap_or(100), args.task)?;
+        let bar = if args.quiet || !io::stderr().is_terminal() {
+            indicatif::ProgressBar::hidden()
+        } else {
+            indicatif::ProgressBar::new(clusters.len() as u64)
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} clusters {elapsed} {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        let mut config = with_method(Config::default(), &args.method);
+        config.threads = args.threads;
+        let systems = dataset::evaluate(&clusters, words, &config, &opts, |name| {
+            bar.set_message(name.to_owned());
+            bar.inc(1);
+        })?;
+        bar.finish_and_clear();
+        return emit(args.output.as_deref(), |out| {
+            render::render_systems(&systems, json, out)
+        });
+    }
+    let (Some(summaries), Some(references)) = (&args.summaries, &args.references) else {
+        return Err(Error::Config("give --summaries and --references, or --dataset".into()).into());
+    };
+    let evaluation = pairs::evaluate_dirs(summaries, references, &opts)?;
+    emit(args.output.as_deref(), |out| {
+        render::render_eval(&evaluation, json, args.per_cluster, out)
+    })
+}
+
+/// `briefing generate`: the man page or a completion script, from the clap definitions.
+fn generate(args: &GenerateArgs) -> anyhow::Result<()> {
+    use clap::CommandFactory;
+    use clap_complete::Shell;
+    let mut cmd = Cli::command();
+    emit(None, |out| match args.what.as_str() {
+        "man" => clap_mangen::Man::new(cmd).render(out),
+        shell => {
+            let shell = match shell {
+                "bash" => Shell::Bash,
+                "zsh" => Shell::Zsh,
+                "fish" => Shell::Fish,
+                "elvish" => Shell::Elvish,
+                _ => Shell::PowerShell,
+            };
+            clap_complete::generate(shell, &mut cmd, "briefing", out);
+            Ok(())
+        }
+    })
+}

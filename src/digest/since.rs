@@ -1,0 +1,208 @@
+//! Since: what an earlier digest already sent, so that the next one briefs only what is new.
+//!
+//! Contract: [`Sent::from_json`] reads a digest written by `briefing digest --format json` (only
+//! `stories[].headline`, `stories[].briefing.sentences[].text` and
+//! `stories[].briefing.documents[].id` are used; other fields may be missing) and analyses
+//! what was sent once. [`Sent::repeats`]
+//! says whether a sentence was already sent, and in which earlier story: its text key is
+//! identical (`dedup::text_key`), or the Jaccard overlap of its terms with a sent sentence's is
+//! at least [`REPEAT_OVERLAP`] (a reworded repeat of the same fact). A story whose sentences
+//! were all sent is left out of the new digest; one that repeats some, shares an article with an
+//! earlier story, or whose headline and sentences share at least [`STORY_OVERLAP`] of their
+//! terms with an earlier story's ([`Sent::similar_story`]), is marked as an update of it.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use crate::rank::dedup::text_key;
+use crate::text::tokenize::{Analyzer, Analyzers, detect_language};
+
+/// Term overlap (Jaccard) at or above which a sentence repeats a sent one.
+pub const REPEAT_OVERLAP: f32 = 0.6;
+/// Term overlap (Jaccard) of two stories' headlines and sentences at or above which a new story
+/// continues an earlier one.
+pub const STORY_OVERLAP: f32 = 0.2;
+
+#[derive(Deserialize)]
+struct PrevDigest {
+    stories: Vec<PrevStory>,
+}
+
+#[derive(Deserialize)]
+struct PrevStory {
+    headline: Option<String>,
+    briefing: PrevBriefing,
+}
+
+#[derive(Deserialize)]
+struct PrevBriefing {
+    #[serde(default)]
+    sentences: Vec<PrevSentence>,
+    #[serde(default)]
+    documents: Vec<PrevDocument>,
+}
+
+#[derive(Deserialize)]
+struct PrevSentence {
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct PrevDocument {
+    id: String,
+}
+
+/// One earlier story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentStory {
+    /// Its headline, if it had one.
+    pub headline: Option<String>,
+    /// Its articles' ids.
+    pub documents: HashSet<String>,
+}
+
+/// One sentence sent earlier, analysed once.
+#[derive(Debug, Clone, PartialEq)]
+struct SentSentence {
+    key: String,
+    terms: HashSet<String>,
+    story: usize,
+}
+
+/// Everything an earlier digest sent, analysed once when read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sent {
+    /// The earlier stories, in their order.
+    pub stories: Vec<SentStory>,
+    /// The terms of each earlier story's headline and sentences.
+    story_terms: Vec<HashSet<String>>,
+    sentences: Vec<SentSentence>,
+}
+
+fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f32 {
+    let union = a.union(b).count();
+    if union == 0 {
+        0.0
+    } else {
+        a.intersection(b).count() as f32 / union as f32
+    }
+}
+
+impl Sent {
+    /// Reads an earlier digest's JSON, or says why it is not one. Each sentence and headline
+    /// is analysed with the analyzer of its own language.
+    pub fn from_json(text: &str, analyzers: &Analyzers) -> Result<Sent, String> {
+        let prev: PrevDigest = serde_json::from_str(text)
+            .map_err(|e| format!("not a digest written by `briefing digest --format json`: {e}"))?;
+        let terms = |t: &str| -> HashSet<String> {
+            analyzers
+                .get(detect_language(t))
+                .terms(t)
+                .into_iter()
+                .collect()
+        };
+        let mut sent = Sent::default();
+        for (i, story) in prev.stories.into_iter().enumerate() {
+            let mut all = story.headline.as_deref().map(terms).unwrap_or_default();
+            for s in story.briefing.sentences {
+                let t = terms(&s.text);
+                all.extend(t.iter().cloned());
+                sent.sentences.push(SentSentence {
+                    key: text_key(&s.text),
+                    terms: t,
+                    story: i,
+                });
+            }
+            sent.story_terms.push(all);
+            sent.stories.push(SentStory {
+                headline: story.headline,
+                documents: story.briefing.documents.into_iter().map(|d| d.id).collect(),
+            });
+        }
+        Ok(sent)
+    }
+
+    /// The number of sentences sent.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// True when nothing was sent.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// The earlier story whose headline and sentences share the most terms with `text` (a new
+    /// story's headline and sentences, analysed by `analyzer`), if that overlap (Jaccard)
+    /// reaches [`STORY_OVERLAP`].
+    pub fn similar_story(&self, text: &str, analyzer: &Analyzer) -> Option<usize> {
+        let mine: HashSet<String> = analyzer.terms(text).into_iter().collect();
+        let mut best: Option<(f32, usize)> = None;
+        for (i, theirs) in self.story_terms.iter().enumerate() {
+            let j = jaccard(&mine, theirs);
+            if j >= STORY_OVERLAP && best.is_none_or(|(b, _)| j > b) {
+                best = Some((j, i));
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+
+    /// The earlier story a sentence repeats (see the module docs), if any. `terms` are the
+    /// sentence's terms.
+    pub fn repeats(&self, text: &str, terms: &[String]) -> Option<usize> {
+        crate::pipeline::brief::Exclude::repeats(self, text, terms)
+    }
+}
+
+impl crate::pipeline::brief::Exclude for Sent {
+    fn repeats(&self, text: &str, terms: &[String]) -> Option<usize> {
+        let key = text_key(text);
+        if let Some(s) = self.sentences.iter().find(|s| s.key == key) {
+            return Some(s.story);
+        }
+        let mine: HashSet<String> = terms.iter().cloned().collect();
+        if mine.is_empty() {
+            return None;
+        }
+        self.sentences
+            .iter()
+            .find(|s| jaccard(&mine, &s.terms) >= REPEAT_OVERLAP)
+            .map(|s| s.story)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Language;
+
+    #[test]
+    fn repeats_found_by_key_and_by_overlap() {
+        let json = r#"{"stories": [
+            {"headline": "Bridge shut", "briefing": {
+                "sentences": [{"text": "The harbour bridge closed on Tuesday after a storm."}],
+                "documents": [{"id": "a"}, {"id": "b"}]}},
+            {"headline": null, "briefing": {"sentences": [], "documents": []}}
+        ]}"#;
+        let sent = Sent::from_json(json, &Analyzers::default()).unwrap();
+        assert_eq!(sent.len(), 1);
+        assert_eq!(sent.stories[0].documents.len(), 2);
+        let a = Analyzer::new(Language::English);
+        let check = |t: &str| sent.repeats(t, &a.terms(t));
+        assert_eq!(
+            check("the harbour bridge closed on tuesday, after a storm"),
+            Some(0)
+        );
+        assert_eq!(
+            check("A storm closed the harbour bridge on Tuesday."),
+            Some(0)
+        );
+        assert_eq!(check("Ferries carried commuters across the bay."), None);
+        assert!(
+            Sent::from_json("[1, 2]", &Analyzers::default())
+                .unwrap_err()
+                .contains("not a digest")
+        );
+    }
+}

@@ -1,0 +1,307 @@
+//! Brief: one cluster's corpus -> its [`Briefing`], in named steps.
+//!
+//! 1. [`analyze`]: each sentence's terms (parallel), its TF-IDF row and the similarity graph.
+//! 2. [`offer`]: which sentences may be chosen (not headings, not too short, not already sent).
+//! 3. Rank and dedup: features and scores by the method's scorer, near-duplicate groups.
+//! 4. Select: the method's selector under the budget, then reading order.
+//! 5. [`assemble`]: the briefing's sentences (with every source), articles and title; with
+//!    `explain`, every sentence's features and decision (`super::explain`).
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::Summarizer;
+use super::briefing::{BriefSentence, Briefing, BudgetUse, DocumentInfo, SourceRef, round4};
+use crate::config::{Budget, Config, Language};
+use crate::corpus::{Corpus, SentId};
+use crate::error::{Error, Result};
+use crate::rank::dedup::{self, Group};
+use crate::rank::{score, similarity_floor, tfidf};
+use crate::select::{self, Inputs, Selection, Selector};
+
+/// Sentences not to offer again, such as what an earlier digest sent
+/// (`crate::digest::since::Sent`).
+pub trait Exclude: Sync {
+    /// The earlier story a sentence repeats, if it does: `text` is its display form and
+    /// `terms` its analysed terms.
+    fn repeats(&self, text: &str, terms: &[String]) -> Option<usize>;
+}
+
+/// What the ranking stages computed for a cluster, indexed by sentence id.
+pub(crate) struct Analysis {
+    /// Each sentence's analysed terms.
+    pub terms: Vec<Vec<String>>,
+    /// TF-IDF rows, vocabulary and centroid.
+    pub vectors: tfidf::Vectors,
+    /// Each sentence's neighbours with their cosine.
+    pub graph: Vec<Vec<(u32, f32)>>,
+    /// Each sentence's features.
+    pub features: Vec<score::Features>,
+    /// Each sentence's score by the method.
+    pub scores: Vec<f32>,
+    /// Each sentence as shown to people.
+    pub displays: Vec<String>,
+}
+
+/// Which sentences are offered to the selector, and why the others are not.
+pub(crate) struct Offer {
+    /// Sentence ids offered, in order.
+    pub candidates: Vec<SentId>,
+    /// Why each other sentence is not offered, by sentence index.
+    pub excluded: BTreeMap<usize, String>,
+    /// Sentences already sent, counted per earlier story.
+    pub repeated: BTreeMap<usize, usize>,
+}
+
+impl Summarizer {
+    /// Summarizes raw articles in a budget. Fails with [`Error::NoDocuments`] when no article
+    /// has a sentence.
+    pub fn summarize(
+        &self,
+        docs: Vec<crate::corpus::RawDocument>,
+        budget: Budget,
+    ) -> Result<Briefing> {
+        let corpus = self.corpus(docs);
+        self.summarize_corpus(&corpus, budget)
+    }
+
+    /// Reads the paths (see [`Summarizer::read`]) and summarizes what could be read.
+    pub fn summarize_paths<P: AsRef<std::path::Path>>(
+        &self,
+        paths: &[P],
+        budget: Budget,
+    ) -> Result<Briefing> {
+        let corpus = self.read(paths, &mut |_| {})?;
+        self.summarize_corpus(&corpus, budget)
+    }
+
+    /// Summarizes a corpus already built by [`Summarizer::read`] or [`Summarizer::corpus`]
+    /// (so that callers that also need the corpus, such as the evaluation baselines, clean and
+    /// split only once). Fails with [`Error::NoDocuments`] when the corpus is empty.
+    pub fn summarize_corpus(&self, corpus: &Corpus, budget: Budget) -> Result<Briefing> {
+        if corpus.documents.is_empty() {
+            return Err(Error::NoDocuments {
+                skipped: corpus.skipped.clone(),
+            });
+        }
+        Ok(self.pool.install(|| self.brief(corpus, budget, None).0))
+    }
+
+    /// The briefing of a corpus; with `sent`, sentences an earlier digest sent are not offered,
+    /// and the second value counts them per earlier story. Runs on the caller's threads (call
+    /// it inside the pool).
+    pub(crate) fn brief(
+        &self,
+        corpus: &Corpus,
+        budget: Budget,
+        sent: Option<&dyn Exclude>,
+    ) -> (Briefing, BTreeMap<usize, usize>) {
+        let cfg = &self.config;
+        let analysis = self.analyze(corpus);
+        let offer = offer(corpus, &analysis, cfg.params.min_words, sent);
+        let groups = dedup::group(
+            corpus,
+            &offer.candidates,
+            &analysis.scores,
+            &analysis.graph,
+            cfg.params.duplicate_threshold,
+        );
+        let costs: Vec<usize> = analysis.displays.iter().map(|t| budget.cost(t)).collect();
+        let selection = choose(cfg, corpus, &analysis, &groups, &costs, budget);
+        let mut briefing = assemble(corpus, &analysis, &groups, &selection, cfg, budget);
+        if cfg.explain {
+            briefing.candidates = Some(super::explain::candidates(
+                corpus,
+                &analysis,
+                &offer.excluded,
+                &groups,
+                &selection,
+            ));
+        }
+        (briefing, offer.repeated)
+    }
+
+    /// Terms, vectors, graph, features, scores and display texts of every sentence.
+    fn analyze(&self, corpus: &Corpus) -> Analysis {
+        let cfg = &self.config;
+        let terms: Vec<Vec<String>> = corpus
+            .sentences
+            .par_iter()
+            .map(|s| {
+                let doc = &corpus.documents[s.doc.index()];
+                self.analyzers
+                    .get(doc.language)
+                    .terms(&doc.text[s.span.clone()])
+            })
+            .collect();
+        let vectors = tfidf::vectorize(&terms);
+        let p = &cfg.params;
+        let floor = similarity_floor(cfg.method, p.duplicate_threshold);
+        let graph = tfidf::similarity_graph(&vectors.rows, floor, p.duplicate_threshold);
+        let features = score::features(corpus, &vectors, &graph, p.duplicate_threshold);
+        let scorer = score::Scorer::from(cfg.method);
+        let scores = score::score(&features, scorer, p.weights, corpus.documents.len());
+        let displays: Vec<String> = (0..corpus.sentences.len())
+            .into_par_iter()
+            .map(|i| corpus.display(SentId(i as u32)))
+            .collect();
+        Analysis {
+            terms,
+            vectors,
+            graph,
+            features,
+            scores,
+            displays,
+        }
+    }
+}
+
+/// The sentences offered to the selector: not headings, at least `min_words` words, and not
+/// already sent (`sent`).
+fn offer(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    min_words: usize,
+    sent: Option<&dyn Exclude>,
+) -> Offer {
+    let mut offer = Offer {
+        candidates: Vec::new(),
+        excluded: BTreeMap::new(),
+        repeated: BTreeMap::new(),
+    };
+    for (i, s) in corpus.sentences.iter().enumerate() {
+        let display = &analysis.displays[i];
+        let words = display.split_whitespace().count();
+        if s.heading {
+            offer
+                .excluded
+                .insert(i, "not offered: a heading inside the article".into());
+        } else if words < min_words {
+            offer
+                .excluded
+                .insert(i, format!("not offered: fewer than {min_words} words"));
+        } else if let Some(story) = sent.and_then(|p| p.repeats(display, &analysis.terms[i])) {
+            offer
+                .excluded
+                .insert(i, "not offered: already sent in the earlier digest".into());
+            *offer.repeated.entry(story).or_default() += 1;
+        } else {
+            offer.candidates.push(SentId(i as u32));
+        }
+    }
+    offer
+}
+
+/// Runs the method's selector over the groups.
+fn choose(
+    cfg: &Config,
+    corpus: &Corpus,
+    analysis: &Analysis,
+    groups: &[Group],
+    costs: &[usize],
+    budget: Budget,
+) -> Selection {
+    let inputs = Inputs {
+        corpus,
+        terms: &analysis.vectors.sentence_terms,
+        rows: &analysis.vectors.rows,
+        graph: &analysis.graph,
+        scores: &analysis.scores,
+        costs,
+    };
+    Selector::of(cfg).select(&inputs, groups, budget)
+}
+
+/// Where a sentence is, as the output names it.
+pub(crate) fn source_ref(corpus: &Corpus, s: SentId) -> SourceRef {
+    let sent = &corpus.sentences[s.index()];
+    SourceRef {
+        document: corpus.documents[sent.doc.index()].name.clone(),
+        sentence: sent.index,
+    }
+}
+
+/// The briefing of the chosen groups: sentences in reading order with all their sources,
+/// every article, the title and the budget used.
+fn assemble(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    groups: &[Group],
+    selection: &Selection,
+    cfg: &Config,
+    budget: Budget,
+) -> Briefing {
+    let mut chosen: Vec<SentId> = selection
+        .chosen
+        .iter()
+        .map(|&g| groups[g].representative)
+        .collect();
+    let best = chosen.first().copied();
+    select::reading_order(corpus, &mut chosen);
+    let group_of: BTreeMap<SentId, usize> = selection
+        .chosen
+        .iter()
+        .map(|&g| (groups[g].representative, g))
+        .collect();
+    let sentences = chosen
+        .iter()
+        .map(|&s| {
+            let g = &groups[group_of[&s]];
+            BriefSentence {
+                text: analysis.displays[s.index()].clone(),
+                score: round4(g.score),
+                sources: g.members.iter().map(|&m| source_ref(corpus, m)).collect(),
+                support: g.support,
+            }
+        })
+        .collect();
+
+    let counts = corpus.sentence_counts();
+    let documents = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| DocumentInfo {
+            id: d.name.clone(),
+            path: d.path.clone(),
+            title: d.title.clone(),
+            language: d.language,
+            sentences: counts[i],
+            date: d.date.clone(),
+            url: d.url.clone(),
+            source: d.source.clone(),
+        })
+        .collect();
+
+    let title = best
+        .and_then(|s| corpus.doc_of(s).title.clone())
+        .or_else(|| corpus.documents.iter().find_map(|d| d.title.clone()));
+
+    Briefing {
+        title,
+        language: majority_language(corpus),
+        method: cfg.method,
+        budget: BudgetUse {
+            unit: budget.unit(),
+            limit: budget.limit(),
+            used: selection.used,
+        },
+        sentences,
+        documents,
+        skipped: corpus.skipped.clone(),
+        candidates: None,
+    }
+}
+
+/// The most common language among the articles (ties: Arabic, English, other).
+fn majority_language(corpus: &Corpus) -> Language {
+    let mut counts: BTreeMap<Language, usize> = BTreeMap::new();
+    for d in &corpus.documents {
+        *counts.entry(d.language).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(Language::Other, |(l, _)| l)
+}

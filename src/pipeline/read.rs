@@ -1,0 +1,136 @@
+//! Read: paths or raw articles -> a [`Corpus`], cleaned and split in parallel batches.
+//!
+//! Contract: [`Summarizer::read`] lists the sources first and reads them one at a time, cleaning
+//! and splitting each batch of [`BATCH_ARTICLES`] articles (or [`BATCH_BYTES`] of text) in
+//! parallel and dropping its raw text once cleaned, so that one copy of the text is held. The
+//! corpus's documents come sorted by path with unique names; every input left out is in
+//! [`Corpus::skipped`]. An article with no sentence left after cleaning is skipped too.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::{Progress, Summarizer};
+use crate::corpus::{Corpus, DocId, Document, RawDocument, Sentence};
+use crate::error::{Result, Skipped};
+use crate::text::{clean, ingest, split, tokenize};
+
+/// A digest cleans and splits articles in batches of this many articles (or [`BATCH_BYTES`]
+/// of text), in parallel within a batch.
+pub const BATCH_ARTICLES: usize = 2_000;
+/// See [`BATCH_ARTICLES`].
+pub const BATCH_BYTES: usize = 16 << 20;
+
+impl Summarizer {
+    /// Cleans and splits raw articles into a corpus (in parallel). Articles with no sentence
+    /// left are listed in its `skipped`.
+    pub fn corpus(&self, docs: Vec<RawDocument>) -> Corpus {
+        let mut corpus = Corpus::default();
+        self.extend_corpus(&mut corpus, docs);
+        corpus
+    }
+
+    /// Cleans and splits raw articles (in parallel) and appends them to a corpus, dropping
+    /// each raw text once cleaned, so that a large collection can be read in batches with
+    /// one copy of its text in memory. Articles with no sentence left are added to its
+    /// `skipped`.
+    pub fn extend_corpus(&self, corpus: &mut Corpus, docs: Vec<RawDocument>) {
+        let forced = self.config.language;
+        let limits = self.config.limits;
+        let prepared: Vec<_> = self.pool.install(|| {
+            docs.into_par_iter()
+                .map(|mut raw| {
+                    let raw_text = std::mem::take(&mut raw.text);
+                    let cleaned = clean::clean(&raw_text, raw.title.as_deref());
+                    drop(raw_text);
+                    let language = forced.unwrap_or_else(|| {
+                        let mut sample = String::new();
+                        for p in &cleaned.paragraphs {
+                            if sample.len() >= 4 * tokenize::LANGUAGE_SAMPLE {
+                                break;
+                            }
+                            sample.push_str(&p.text);
+                            sample.push('\n');
+                        }
+                        tokenize::detect_language(&sample)
+                    });
+                    let (text, spans) =
+                        split::split_document(&cleaned, language, limits.sentence_chars);
+                    (raw, cleaned.title, text, spans, language)
+                })
+                .collect()
+        });
+        for (raw, title, text, spans, language) in prepared {
+            if spans.iter().all(|(_, heading)| *heading) {
+                corpus.skipped.push(Skipped {
+                    path: raw.path,
+                    reason: "no sentences left after removing page furniture".into(),
+                });
+                continue;
+            }
+            let doc = DocId(corpus.documents.len() as u32);
+            for (index, (span, heading)) in spans.into_iter().enumerate() {
+                corpus.sentences.push(Sentence {
+                    doc,
+                    index: index as u32,
+                    span,
+                    heading,
+                });
+            }
+            corpus.documents.push(Document {
+                name: raw.name,
+                path: raw.path,
+                title,
+                date: raw.date,
+                url: raw.url,
+                source: raw.source,
+                language,
+                text,
+            });
+        }
+    }
+
+    /// Reads, cleans and splits the paths into a corpus (see the module docs). `progress`
+    /// hears the bytes read.
+    pub fn read<P: AsRef<Path>>(
+        &self,
+        paths: &[P],
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Corpus> {
+        let (sources, skipped) = ingest::sources(paths)?;
+        let sizes: Vec<u64> = sources.iter().map(ingest::Source::len).collect();
+        let total: u64 = sizes.iter().sum();
+        let limits = self.config.limits;
+        let mut corpus = Corpus {
+            skipped,
+            ..Corpus::default()
+        };
+        let mut batch: Vec<RawDocument> = Vec::new();
+        let mut batch_bytes = 0usize;
+        let mut done = 0u64;
+        let mut left = limits.run_bytes;
+        for (src, size) in sources.iter().zip(&sizes) {
+            let read = ingest::read_source(src, &self.config.fields, limits.document_bytes, left)?;
+            if !read.documents.is_empty() || src.is_stdin() {
+                left = left.saturating_sub(if src.is_stdin() {
+                    read.documents.iter().map(|d| d.text.len() as u64).sum()
+                } else {
+                    *size
+                });
+            }
+            corpus.skipped.extend(read.skipped);
+            batch_bytes += read.documents.iter().map(|d| d.text.len()).sum::<usize>();
+            batch.extend(read.documents);
+            done += size;
+            if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                self.extend_corpus(&mut corpus, std::mem::take(&mut batch));
+                batch_bytes = 0;
+                progress(Progress::Reading { done, total });
+            }
+        }
+        self.extend_corpus(&mut corpus, batch);
+        progress(Progress::Reading { done, total });
+        ingest::unique_names(corpus.documents.iter_mut().map(|d| &mut d.name));
+        Ok(corpus)
+    }
+}

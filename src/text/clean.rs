@@ -1,0 +1,380 @@
+//! Clean: keep the story, drop the page around it.
+//!
+//! Contract: [`clean`] takes an article's raw text and returns its display-form (NFKC)
+//! paragraphs without page furniture, with the headline taken out (and every repeat of it
+//! dropped), the dateline stripped from the lead, and hard-wrapped wire lines joined back into
+//! paragraphs. It only removes or joins text, never rewrites it, so every sentence cut from a
+//! paragraph still stands, up to whitespace, in the input.
+//!
+//! The rules, in order:
+//! 1. Display form (NFKC), line ends unified, invisible format characters (zero-width space,
+//!    byte-order mark, soft hyphen) and control characters removed.
+//! 2. Page furniture: a line matching a `[line]` pattern of `resources/boilerplate/*.txt` is
+//!    dropped; a line matching a `[tail]` pattern in the second half of the article ends it
+//!    (comment forms, related-article lists). Patterns match the whole folded line, and only
+//!    lines of at most [`MAX_FURNITURE_CHARS`] characters are tested. A short line
+//!    (at most [`CAPTION_WORDS`] words) ending in a colon introduces something the text does
+//!    not carry (a video, a form, `آخر تحديث:`), and is dropped too.
+//! 3. Paragraphs: when most lines are 40–90 characters long the text is hard-wrapped wire copy
+//!    and lines are joined, a new paragraph starting at a blank or indented line or after a
+//!    short line that ends a sentence; otherwise every line is a paragraph.
+//! 4. Title: a first paragraph of at most [`TITLE_WORDS`] words without final punctuation is
+//!    the printed headline; the title is the one given by the input (JSONL `title`), else the
+//!    printed one. Paragraphs equal (folded) to either are dropped.
+//! 5. Dateline: the first matching `[prefix]` of `resources/datelines/*.txt` at the start of one
+//!    of the first two paragraphs is stripped (once per article).
+//! 6. Headings: other short paragraphs without final punctuation are kept but marked, so that
+//!    they count as text but are not offered to the briefing.
+
+use crate::text::normalize::is_arabic_letter;
+use crate::text::normalize::{display, fold};
+use crate::text::resources::{Script, boilerplate, datelines};
+
+/// A caption or label line ending in a colon has at most this many words.
+pub const CAPTION_WORDS: usize = 12;
+/// Only lines up to this many characters are tested against the furniture patterns (furniture
+/// is short; the patterns may use unbounded repeats, which keeps them cheap to compile).
+pub const MAX_FURNITURE_CHARS: usize = 300;
+/// A headline has at most this many words.
+pub const TITLE_WORDS: usize = 25;
+/// A heading inside the article has at most this many words.
+pub const HEADING_WORDS: usize = 15;
+
+/// One paragraph of cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Display-form text of the paragraph, on one line.
+    pub text: String,
+    /// A short line without final punctuation inside the article (a sub-heading).
+    pub heading: bool,
+}
+
+/// An article after cleaning.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cleaned {
+    /// The headline, if one was given or recognised.
+    pub title: Option<String>,
+    /// The story's paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// True when the text ends like a sentence: `. ! ? ؟ …`, or the full stops of other scripts
+/// (`۔` Urdu, `。！？．` CJK, `। ॥` Devanagari, `።` Ethiopic, `։` Armenian), possibly followed
+/// by closing quotes or brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '」' | '』' | '）'
+            )
+    });
+    t.ends_with([
+        '.', '!', '?', '؟', '…', '۔', '。', '！', '？', '．', '｡', '।', '॥', '።', '։',
+    ])
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Folded, whitespace-collapsed key used to compare lines.
+fn line_key(s: &str) -> String {
+    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn tidy(raw: &str) -> String {
+    let text = display(raw);
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                out.push('\n');
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+            }
+            '\n' | '\t' => out.push(c),
+            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The script of the first letter of a text, if it has one.
+fn script_of(text: &str) -> Option<Script> {
+    text.chars().find(|c| c.is_alphabetic()).map(|c| {
+        if is_arabic_letter(c) {
+            Script::Arabic
+        } else {
+            Script::Latin
+        }
+    })
+}
+
+/// The script most letters of a text are written in.
+fn dominant_script(text: &str) -> Script {
+    let (mut arabic, mut other) = (0usize, 0usize);
+    for c in text.chars() {
+        // Arabic first: `is_alphabetic` is a slow table lookup outside ASCII.
+        if is_arabic_letter(c) {
+            arabic += 1;
+        } else if c.is_alphabetic() {
+            other += 1;
+        }
+    }
+    if arabic > other {
+        Script::Arabic
+    } else {
+        Script::Latin
+    }
+}
+
+/// Drops furniture lines; returns the kept lines (blank lines kept as paragraph breaks). A line
+/// is tested against the patterns of its own script (of the article's, when it has no letter).
+fn drop_furniture(text: &str, dominant: Script) -> Vec<&str> {
+    let total = text.len().max(1);
+    let mut kept = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let at = offset;
+        offset += line.len() + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            kept.push("");
+            continue;
+        }
+        if trimmed.len() > MAX_FURNITURE_CHARS * 4 || trimmed.chars().count() > MAX_FURNITURE_CHARS
+        {
+            kept.push(line);
+            continue;
+        }
+        let key = line_key(trimmed);
+        let bp = boilerplate(script_of(trimmed).unwrap_or(dominant));
+        if at * 2 >= total && bp.tail.is_match(&key) {
+            break;
+        }
+        if bp.line.is_match(&key) {
+            continue;
+        }
+        if trimmed.ends_with([':', '：']) && word_count(trimmed) <= CAPTION_WORDS {
+            continue;
+        }
+        kept.push(line);
+    }
+    kept
+}
+
+/// True when most non-blank lines look like fixed-width wire copy.
+fn is_hard_wrapped(lines: &[&str]) -> bool {
+    let lens: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.trim().chars().count())
+        .collect();
+    if lens.len() < 4 || lens.iter().any(|&n| n > 120) {
+        return false;
+    }
+    let wrapped = lens.iter().filter(|&&n| (40..=90).contains(&n)).count();
+    wrapped * 10 >= lens.len() * 6
+}
+
+fn paragraphs_of(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if !is_hard_wrapped(lines) {
+        for l in lines {
+            let t = l.trim();
+            if !t.is_empty() {
+                out.push(t.to_owned());
+            }
+        }
+        return out;
+    }
+    let width = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut current = String::new();
+    let mut prev_short_end = false;
+    for l in lines {
+        let t = l.trim();
+        let indented = l.starts_with([' ', '\t']);
+        if (t.is_empty() || indented || prev_short_end) && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        if t.is_empty() {
+            prev_short_end = false;
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(t);
+        prev_short_end = t.chars().count() * 3 < width * 2 && ends_sentence(t);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn looks_like_title(p: &str) -> bool {
+    word_count(p) <= TITLE_WORDS && p.chars().count() <= 250 && !ends_sentence(p)
+}
+
+/// Strips a dateline from the start of a paragraph, if one is there (patterns of the script of
+/// the paragraph's first letter).
+pub fn strip_dateline(p: &str) -> Option<&str> {
+    let d = datelines(script_of(p)?);
+    for re in &d.prefix {
+        let Some(c) = re.captures(p) else { continue };
+        if let Some(place) = c.name("place") {
+            let key = line_key(place.as_str());
+            if key.split(' ').any(|w| d.not_places.contains(w)) {
+                continue;
+            }
+        }
+        let rest = p[c.get(0).map_or(0, |m| m.end())..].trim_start();
+        if rest.is_empty() {
+            continue;
+        }
+        return Some(rest);
+    }
+    None
+}
+
+/// Cleans one article. `given_title` is a headline supplied by the input (JSONL `title`).
+pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
+    let text = tidy(raw);
+    let lines = drop_furniture(&text, dominant_script(&text));
+    let mut paras = paragraphs_of(&lines);
+
+    let given = given_title
+        .map(|t| display(t).trim().to_owned())
+        .filter(|t| !t.is_empty());
+    let mut keys: Vec<String> = given.iter().map(|t| line_key(t)).collect();
+    let printed = (paras.len() > 1 && looks_like_title(&paras[0])).then(|| paras.remove(0));
+    keys.extend(printed.iter().map(|t| line_key(t)));
+    paras.retain(|p| !keys.contains(&line_key(p)));
+    let title = given.or(printed);
+
+    for p in paras.iter_mut().take(2) {
+        if let Some(rest) = strip_dateline(p) {
+            *p = rest.to_owned();
+            break;
+        }
+    }
+    paras.retain(|p| !p.trim().is_empty());
+
+    let paragraphs = paras
+        .into_iter()
+        .map(|text| Paragraph {
+            heading: word_count(&text) <= HEADING_WORDS && !ends_sentence(&text),
+            text,
+        })
+        .collect();
+    Cleaned { title, paragraphs }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(c: &Cleaned) -> Vec<&str> {
+        c.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn repeated_headline_and_furniture_removed() {
+        let raw = "الجعفري والن يبحثان الوضع\n\nالجعفري والن يبحثان الوضع\nآخر تحديث:\n\n بغداد/شبكة اخبار العراق- بحث الوزير الأوضاع.\n\nالتعليقات\n\nأضف تعليقاً\n\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\n";
+        let c = clean(raw, None);
+        assert_eq!(c.title.as_deref(), Some("الجعفري والن يبحثان الوضع"));
+        assert_eq!(texts(&c), vec!["بحث الوزير الأوضاع."]);
+    }
+
+    #[test]
+    fn colon_dateline_but_not_speech_verb() {
+        let c = clean("لندن: قال الجنرال شيئا.\n\nوقال: \"نحن مستمرون\".", None);
+        assert_eq!(
+            texts(&c),
+            vec!["قال الجنرال شيئا.", "وقال: \"نحن مستمرون\"."]
+        );
+    }
+
+    #[test]
+    fn english_wire_copy_joined_and_dateline_stripped() {
+        let raw = "\t   LONDON (AP) _ An influential lawmaker from the governing Labor\nParty on Saturday backed Spanish requests to question the former\nChilean dictator, in London for back surgery, on allegations.\n\t   ``There have been something like a total of 3,197 cases'' of\nmurder and torture during the regime, the lawmaker said on radio.\n";
+        let c = clean(raw, None);
+        assert_eq!(c.title, None);
+        assert_eq!(c.paragraphs.len(), 2);
+        assert!(c.paragraphs[0].text.starts_with("An influential lawmaker"));
+        assert!(c.paragraphs[0].text.ends_with("on allegations."));
+    }
+
+    #[test]
+    fn given_title_removes_its_repeat() {
+        let c = clean(
+            "Storm closes bridge\nThe bridge closed at noon.",
+            Some("Storm closes bridge"),
+        );
+        assert_eq!(c.title.as_deref(), Some("Storm closes bridge"));
+        assert_eq!(texts(&c), vec!["The bridge closed at noon."]);
+    }
+
+    #[test]
+    fn regression_given_title_differing_from_printed_headline() {
+        let c = clean(
+            "Storm shuts bridge\n\nStorm shuts bridge\n\nPORTHAVEN (AP) -- The bridge closed at noon.",
+            Some("Bridge closed by storm"),
+        );
+        assert_eq!(c.title.as_deref(), Some("Bridge closed by storm"));
+        assert_eq!(texts(&c), vec!["The bridge closed at noon."]);
+    }
+
+    #[test]
+    fn regression_other_scripts_full_stops_end_sentences() {
+        // A Chinese article was taken for a headline alone and dropped.
+        for t in [
+            "港口大桥于周二关闭。",
+            "پل بسته شد۔",
+            "पुल बंद हुआ।",
+            "«Сказал он.»",
+        ] {
+            assert!(ends_sentence(t), "{t}");
+        }
+        assert!(!ends_sentence("Storm closes bridge"));
+        let c = clean(
+            "暴风雨过后，港口大桥于周二关闭。渡轮将通勤者运送过海湾。",
+            None,
+        );
+        assert_eq!(c.title, None);
+        assert_eq!(c.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn subheading_marked() {
+        let c = clean("First sentence here.\n\nA subheading\n\nMore text.", None);
+        assert!(!c.paragraphs[0].heading);
+        assert!(c.paragraphs[1].heading);
+    }
+
+    #[test]
+    fn caption_line_dropped() {
+        let c = clean(
+            "One.\n\nفيديو اجتماع وزير الدفاع العراقي مع الجنارل جون آلن:\n\nTwo.",
+            None,
+        );
+        assert_eq!(texts(&c), vec!["One.", "Two."]);
+    }
+
+    #[test]
+    fn ends_sentence_cases() {
+        assert!(ends_sentence("done.”"));
+        assert!(ends_sentence("لماذا؟"));
+        assert!(!ends_sentence("الجعفري:الجهود الدولية"));
+    }
+}

@@ -1,0 +1,253 @@
+//! Records: JSON and JSONL files of articles, with configurable field names.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::config::Fields;
+use crate::corpus::RawDocument;
+use crate::error::Skipped;
+
+use super::Ingested;
+
+/// The first non-empty value among `names` in a record.
+fn pick(record: &serde_json::Map<String, serde_json::Value>, names: &[String]) -> Option<String> {
+    let value = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    names.iter().find_map(|name| {
+        let (starts, ends) = (name.starts_with('*'), name.ends_with('*'));
+        if !starts && !ends {
+            return record.get(name).and_then(value);
+        }
+        let core = name.trim_matches('*').to_lowercase();
+        record.iter().find_map(|(k, v)| {
+            let k = k.to_lowercase();
+            let hit = match (starts, ends) {
+                (true, true) => k.contains(&core),
+                (true, false) => k.ends_with(&core),
+                _ => k.starts_with(&core),
+            };
+            if hit { value(v) } else { None }
+        })
+    })
+}
+
+/// Turns one JSON value into an article, or says why it is not one. `at` is where it is
+/// (`path:line` or `path#index`), `fallback` its name when it has no id.
+fn record(
+    value: serde_json::Value,
+    fields: &Fields,
+    at: &str,
+    fallback: String,
+    file_date: Option<&String>,
+) -> std::result::Result<RawDocument, String> {
+    let serde_json::Value::Object(map) = value else {
+        return Err("not a JSON object".into());
+    };
+    let text = pick(&map, &fields.text).ok_or_else(|| {
+        format!(
+            "record has no text (looked for the field{} {})",
+            if fields.text.len() == 1 { "" } else { "s" },
+            fields.text.join(", ")
+        )
+    })?;
+    Ok(RawDocument {
+        name: pick(&map, &fields.id).unwrap_or(fallback),
+        path: at.to_owned(),
+        title: pick(&map, &fields.title),
+        date: pick(&map, &fields.date).or_else(|| file_date.cloned()),
+        url: pick(&map, &fields.url),
+        source: pick(&map, &fields.source),
+        text,
+        file: String::new(),
+        line: 0,
+    })
+}
+
+pub(crate) fn read_jsonl(out: &mut Ingested, path: &str, name: &str, text: &str, fields: &Fields) {
+    let mut any = false;
+    let file_date = date_in_name(name);
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        any = true;
+        let at = format!("{path}:{}", i + 1);
+        let parsed = serde_json::from_str(line)
+            .map_err(|e| format!("malformed JSON line: {e}"))
+            .and_then(|v| {
+                record(
+                    v,
+                    fields,
+                    &at,
+                    format!("{name}:{}", i + 1),
+                    file_date.as_ref(),
+                )
+            });
+        match parsed {
+            Ok(doc) => out.documents.push(RawDocument {
+                file: path.to_owned(),
+                line: i + 1,
+                ..doc
+            }),
+            Err(reason) => out.skipped.push(Skipped { path: at, reason }),
+        }
+    }
+    if !any {
+        out.skipped.push(Skipped {
+            path: path.to_owned(),
+            reason: "empty file".into(),
+        });
+    }
+}
+
+pub(crate) fn read_json(out: &mut Ingested, path: &str, name: &str, text: &str, fields: &Fields) {
+    if text.trim().is_empty() {
+        out.skipped.push(Skipped {
+            path: path.to_owned(),
+            reason: "empty file".into(),
+        });
+        return;
+    }
+    let values = match serde_json::from_str(text) {
+        Ok(serde_json::Value::Array(items)) => items,
+        Ok(one @ serde_json::Value::Object(_)) => vec![one],
+        Ok(_) => {
+            out.skipped.push(Skipped {
+                path: path.to_owned(),
+                reason: "JSON is neither an array of articles nor an article object".into(),
+            });
+            return;
+        }
+        Err(e) => {
+            out.skipped.push(Skipped {
+                path: path.to_owned(),
+                reason: format!("malformed JSON: {e}"),
+            });
+            return;
+        }
+    };
+    let file_date = date_in_name(name);
+    for (i, v) in values.into_iter().enumerate() {
+        let at = format!("{path}#{i}");
+        match record(v, fields, &at, format!("{name}#{i}"), file_date.as_ref()) {
+            Ok(doc) => out.documents.push(RawDocument {
+                file: path.to_owned(),
+                line: i,
+                ..doc
+            }),
+            Err(reason) => out.skipped.push(Skipped { path: at, reason }),
+        }
+    }
+}
+
+static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)")
+        .expect("constant pattern")
+});
+
+/// A date written in a file name (`APW19981017.0151`, `2015-07-21`), as `YYYY-MM-DD`.
+pub fn date_in_name(name: &str) -> Option<String> {
+    let c = NAME_DATE.captures(name)?;
+    Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_file_names() {
+        assert_eq!(
+            date_in_name("APW19981017.0151").as_deref(),
+            Some("1998-10-17")
+        );
+        assert_eq!(
+            date_in_name("day/2015-07-21").as_deref(),
+            Some("2015-07-21")
+        );
+        assert_eq!(date_in_name("000_6932063679f223f1"), None);
+        assert_eq!(date_in_name("x123456789"), None);
+    }
+
+    #[test]
+    fn jsonl_records_and_bad_lines() {
+        let mut out = Ingested::default();
+        let text = "{\"id\":\"a\",\"text\":\"Hello there.\",\"title\":\"T\"}\nnot json\n{\"title\":\"x\"}\n\n{\"text\":\"Second.\"}\n";
+        read_jsonl(&mut out, "f.jsonl", "f", text, &Fields::default());
+        assert_eq!(out.documents.len(), 2);
+        assert_eq!(out.documents[0].name, "a");
+        assert_eq!(out.documents[0].title.as_deref(), Some("T"));
+        assert_eq!(out.documents[1].name, "f:5");
+        assert_eq!(out.skipped.len(), 2);
+        assert_eq!(out.skipped[0].path, "f.jsonl:2");
+        assert!(out.skipped[1].reason.contains("text"));
+    }
+
+    #[test]
+    fn json_arrays_with_configured_and_wildcard_fields() {
+        let text = r#"[
+            {"source": "okaz", "url": "http://x/1", "date_crawled": "2015-07-21 02:51:32",
+             "title": "T1", "author": "A", "content": "Body one."},
+            {"title": "no text"},
+            42,
+            {"content": "Body two.", "headline": "T2"}
+        ]"#;
+        let mut out = Ingested::default();
+        read_json(
+            &mut out,
+            "d/2015-07-22.json",
+            "2015-07-22",
+            text,
+            &Fields::default(),
+        );
+        assert_eq!(out.documents.len(), 2);
+        let a = &out.documents[0];
+        assert_eq!(a.name, "2015-07-22#0");
+        assert_eq!(a.path, "d/2015-07-22.json#0");
+        assert_eq!(a.text, "Body one.");
+        assert_eq!(a.source.as_deref(), Some("okaz"));
+        assert_eq!(a.url.as_deref(), Some("http://x/1"));
+        // Any field containing "date"; else the date in the file name.
+        assert_eq!(a.date.as_deref(), Some("2015-07-21 02:51:32"));
+        assert_eq!(out.documents[1].title.as_deref(), Some("T2"));
+        assert_eq!(out.documents[1].date.as_deref(), Some("2015-07-22"));
+        assert_eq!(out.skipped.len(), 2);
+        assert_eq!(out.skipped[0].path, "d/2015-07-22.json#1");
+        assert!(out.skipped[0].reason.contains("no text"));
+        assert!(out.skipped[1].reason.contains("not a JSON object"));
+
+        // Configured names replace the defaults.
+        let mut fields = Fields::default();
+        fields.set("text=author").unwrap();
+        fields.set("id=url").unwrap();
+        let mut out = Ingested::default();
+        read_json(&mut out, "f.json", "f", text, &fields);
+        assert_eq!(out.documents.len(), 1);
+        assert_eq!(out.documents[0].text, "A");
+        assert_eq!(out.documents[0].name, "http://x/1");
+        assert!(fields.set("body").is_err());
+        assert!(fields.set("words=x").is_err());
+        assert!(fields.set("text=").is_err());
+    }
+
+    #[test]
+    fn malformed_json_is_skipped_with_the_reason() {
+        let mut out = Ingested::default();
+        read_json(&mut out, "f.json", "f", "[{\"text\": ", &Fields::default());
+        assert!(out.documents.is_empty());
+        assert!(out.skipped[0].reason.contains("malformed JSON"));
+        let mut out = Ingested::default();
+        read_json(
+            &mut out,
+            "f.json",
+            "f",
+            "\"just a string\"",
+            &Fields::default(),
+        );
+        assert!(out.skipped[0].reason.contains("neither"));
+    }
+}

@@ -1,0 +1,15 @@
+//! Text: inputs -> raw articles -> clean paragraphs -> sentences -> terms.
+//!
+//! The stages, in order: [`ingest`] (paths, folders, standard input, JSON/JSONL records ->
+//! raw articles, bad files skipped), [`clean`] (page furniture, datelines, repeated headlines,
+//! hard wraps), [`normalize`] (the display form people read and the folded key machines match,
+//! kept apart), [`split`] (paragraphs -> sentence spans), [`tokenize`] (sentences -> folded,
+//! stop-word-free, stemmed terms; language detection). [`resources`] compiles in the language
+//! data of `resources/`.
+
+pub mod clean;
+pub mod ingest;
+pub mod normalize;
+pub mod resources;
+pub mod split;
+pub mod tokenize;

@@ -1,0 +1,204 @@
+//! Tokenize: sentence text -> index terms.
+//!
+//! Contract: an [`Analyzer`] turns display text into terms that are folded (see `normalize`),
+//! stop-word-free and stemmed. Words are maximal runs of letters, digits and Arabic marks;
+//! terms shorter than two characters are dropped. Stop words are the `stop-words` crate's ISO
+//! list for the language plus `resources/stopwords/<lang>.txt`, all folded the same way as the
+//! text, and are removed before stemming. Stemming is Snowball (Porter2 for English, the
+//! Snowball Arabic stemmer for Arabic); the Arabic stemmer sees the word before folding (it
+//! normalises hamza forms and strips marks and clitics itself) and its stem is folded after.
+//! Folded terms never reach the output.
+//!
+//! [`detect_language`] names a document's language with `whatlang`, falling back to the
+//! dominant script when whatlang is unsure.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::config::Language;
+use crate::text::normalize::{fold, is_arabic_letter, is_arabic_mark};
+use crate::text::resources::{STOPWORDS_AR, STOPWORDS_EN, entries};
+
+fn stop_set(code: &str, extra: &str) -> HashSet<String> {
+    stop_words::get(code)
+        .iter()
+        .copied()
+        .chain(entries(extra).map(|(_, w)| w))
+        .map(fold)
+        .collect()
+}
+
+static STOP_AR: LazyLock<HashSet<String>> = LazyLock::new(|| stop_set("ar", STOPWORDS_AR));
+static STOP_EN: LazyLock<HashSet<String>> = LazyLock::new(|| stop_set("en", STOPWORDS_EN));
+
+/// Turns text into terms for one language.
+pub struct Analyzer {
+    language: Language,
+    stemmer: Option<Stemmer>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("language", &self.language)
+            .finish()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer for one language.
+    pub fn new(language: Language) -> Self {
+        let stemmer = match language {
+            Language::Arabic => Some(Stemmer::create(Algorithm::Arabic)),
+            Language::English => Some(Stemmer::create(Algorithm::English)),
+            Language::Other => None,
+        };
+        Analyzer { language, stemmer }
+    }
+
+    /// True when the folded word is a stop word for this analyzer's language.
+    pub fn is_stop(&self, folded: &str) -> bool {
+        match self.language {
+            Language::Arabic => STOP_AR.contains(folded),
+            Language::English => STOP_EN.contains(folded),
+            Language::Other => STOP_AR.contains(folded) || STOP_EN.contains(folded),
+        }
+    }
+
+    /// The terms of a text, in order, repeats kept.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        words(text).filter_map(|w| self.term(w)).collect()
+    }
+
+    /// The term of one word (from [`words`]), or `None` for a stop word or a word too short
+    /// to say anything. A pure function of the word, so callers may memoize it.
+    pub fn term(&self, word: &str) -> Option<String> {
+        let folded = fold(word);
+        if folded.chars().count() < 2 || self.is_stop(&folded) {
+            return None;
+        }
+        let term = match (&self.stemmer, self.language) {
+            (Some(s), Language::Arabic) => fold(&s.stem(word)),
+            (Some(s), _) => s.stem(&folded).into_owned(),
+            (None, _) => folded,
+        };
+        (term.chars().count() >= 2).then_some(term)
+    }
+}
+
+/// One [`Analyzer`] per [`Language`], built once per run.
+pub struct Analyzers([Analyzer; 3]);
+
+impl Default for Analyzers {
+    fn default() -> Self {
+        Analyzers([
+            Analyzer::new(Language::Arabic),
+            Analyzer::new(Language::English),
+            Analyzer::new(Language::Other),
+        ])
+    }
+}
+
+impl Analyzers {
+    /// The analyzer of a language.
+    pub fn get(&self, language: Language) -> &Analyzer {
+        match language {
+            Language::Arabic => &self.0[0],
+            Language::English => &self.0[1],
+            Language::Other => &self.0[2],
+        }
+    }
+}
+
+/// Maximal runs of letters, digits and Arabic marks.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    // ASCII and Arabic first: `is_alphanumeric` is a slow table lookup outside ASCII.
+    text.split(|c: char| {
+        !(c.is_ascii_alphanumeric()
+            || is_arabic_letter(c)
+            || is_arabic_mark(c)
+            || (!c.is_ascii() && c.is_alphanumeric()))
+    })
+    .filter(|w| !w.is_empty())
+}
+
+/// Characters of an article read to detect its language: enough for a reliable trigram
+/// profile (whatlang's own accuracy figures level off well below this).
+pub const LANGUAGE_SAMPLE: usize = 400;
+
+/// The language of a text (its first [`LANGUAGE_SAMPLE`] characters): whatlang when it is
+/// reliable, else the dominant script.
+pub fn detect_language(text: &str) -> Language {
+    let sample: String = text.chars().take(LANGUAGE_SAMPLE).collect();
+    if let Some(info) = whatlang::detect(&sample) {
+        if info.is_reliable() || info.confidence() > 0.5 {
+            return match info.lang() {
+                whatlang::Lang::Ara => Language::Arabic,
+                whatlang::Lang::Eng => Language::English,
+                _ => Language::Other,
+            };
+        }
+    }
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for c in sample.chars() {
+        if is_arabic_letter(c) {
+            arabic += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if arabic == 0 && latin == 0 {
+        Language::Other
+    } else if arabic >= latin {
+        Language::Arabic
+    } else {
+        Language::English
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_terms_are_stemmed_and_stopped() {
+        let a = Analyzer::new(Language::English);
+        assert_eq!(
+            a.terms("The Ministers were meeting, and said so."),
+            vec!["minist", "meet"]
+        );
+    }
+
+    #[test]
+    fn arabic_terms_fold_and_stem() {
+        let a = Analyzer::new(Language::Arabic);
+        let t1 = a.terms("الإرهابيّة");
+        let t2 = a.terms("الارهابية");
+        assert_eq!(t1, t2);
+        assert!(!t1.is_empty());
+        // stop words (with clitics) removed
+        assert!(a.terms("وذلك والتي في من").is_empty());
+    }
+
+    #[test]
+    fn arabic_marks_do_not_split_words() {
+        assert_eq!(
+            words("تقدُّماً كبيراً").collect::<Vec<_>>(),
+            vec!["تقدُّماً", "كبيراً"]
+        );
+    }
+
+    #[test]
+    fn languages_detected() {
+        assert_eq!(
+            detect_language("بحث وزير الخارجية ابراهيم الجعفري مع مبعوث الرئيس الأميركي"),
+            Language::Arabic
+        );
+        assert_eq!(
+            detect_language("The storm closed the harbour bridge on Tuesday morning."),
+            Language::English
+        );
+    }
+}
