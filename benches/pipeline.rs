@@ -54,8 +54,8 @@ fn write_jsonl(docs: &[RawDocument], path: &Path) {
     let mut out = String::new();
     for d in docs {
         let line = serde_json::json!({
-            "id": d.name, "title": d.title, "text": d.text,
-            "source": d.source, "published": d.date,
+            "id": d.meta.id, "title": d.meta.title, "text": d.text,
+            "source": d.meta.source, "published": d.meta.date,
         });
         out.push_str(&line.to_string());
         out.push('\n');
@@ -117,9 +117,9 @@ fn digest(c: &mut Criterion) {
     let story: Vec<RawDocument> = story
         .into_iter()
         .enumerate()
-        .map(|(i, d)| RawDocument {
-            name: format!("story-{i:04}"),
-            ..d
+        .map(|(i, mut d)| {
+            d.meta.id = format!("story-{i:04}");
+            d
         })
         .collect();
     write_jsonl(&story, &root().join("target/synthetic/story-2000.jsonl"));

@@ -32,45 +32,52 @@ impl SentId {
     }
 }
 
-/// One article as read, before cleaning.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RawDocument {
-    /// Unique, human-readable id: the path relative to the folder named by the user, without
-    /// its extension; the JSONL `id`; or `stdin`.
-    pub name: String,
-    /// Where it came from: the path, `path:line` for a JSONL record, or `-`.
+/// What is known of an article besides its text: one type for every stage and the output.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Meta {
+    /// Stable, unique, human-readable id: the path relative to the folder named by the user,
+    /// without its extension; a record's `id`; or `stdin`.
+    pub id: String,
+    /// Where it came from: the path, `path:line` for a JSONL record, `path#index` for a record
+    /// of a JSON array, or `-`.
     pub path: String,
-    /// The headline, if the input gave one (JSONL `title`).
+    /// The headline: given by the input (a record's `title`), or found by cleaning.
     pub title: Option<String>,
-    /// Publication date: JSONL `published`, or a `YYYYMMDD` / `YYYY-MM-DD` date in the file name.
-    pub date: Option<String>,
-    /// JSONL `url`.
-    pub url: Option<String>,
-    /// JSONL `source` (the outlet).
-    pub source: Option<String>,
-    /// The article text, decoded but otherwise untouched.
-    pub text: String,
-    /// The file it was read from (`-` for standard input): the first sort key.
-    pub file: String,
-    /// The line of a JSONL record (0 for a whole file): the second sort key.
-    pub line: usize,
-}
-
-/// One article after cleaning.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Document {
-    /// Stable, unique, human-readable id (file name, JSONL `id`, ...).
-    pub name: String,
-    /// Where it came from: a path, `path:line` for JSONL, or `-`.
-    pub path: String,
-    /// The headline, when the article has one.
-    pub title: Option<String>,
-    /// Publication date as given (ISO 8601 `YYYY-MM-DD...` when known).
+    /// Publication date as given (a record's `published`, or a `YYYYMMDD` / `YYYY-MM-DD` date
+    /// in the file name).
     pub date: Option<String>,
     /// The article's URL, when known.
     pub url: Option<String>,
     /// The outlet, when known.
     pub source: Option<String>,
+}
+
+impl Meta {
+    /// Metadata with only an id, which is also the path.
+    pub fn new(id: impl Into<String>) -> Self {
+        let id = id.into();
+        Meta {
+            path: id.clone(),
+            id,
+            ..Meta::default()
+        }
+    }
+}
+
+/// One article as read, before cleaning.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawDocument {
+    /// Its id, origin, title, date, URL and outlet.
+    pub meta: Meta,
+    /// The article text, decoded but otherwise untouched.
+    pub text: String,
+}
+
+/// One article after cleaning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Its id, origin, title (given or found by cleaning), date, URL and outlet.
+    pub meta: Meta,
     /// The language used to tokenize it.
     pub language: Language,
     /// Cleaned display text: NFKC paragraphs joined by a blank line.
@@ -103,31 +110,21 @@ pub struct Corpus {
 }
 
 impl RawDocument {
-    /// An article with only a name (also its path) and its text.
-    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let name = name.into();
+    /// An article with only an id (also its path) and its text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         RawDocument {
-            path: name.clone(),
-            file: name.clone(),
-            name,
+            meta: Meta::new(id),
             text: text.into(),
-            ..RawDocument::default()
         }
     }
 }
 
 impl Document {
-    /// A document with only a name, a language and its text (no title, date, URL or outlet);
-    /// its path is its name.
-    pub fn new(name: impl Into<String>, language: Language, text: impl Into<String>) -> Self {
-        let name = name.into();
+    /// A document with only an id, a language and its text (no title, date, URL or outlet);
+    /// its path is its id.
+    pub fn new(id: impl Into<String>, language: Language, text: impl Into<String>) -> Self {
         Document {
-            path: name.clone(),
-            name,
-            title: None,
-            date: None,
-            url: None,
-            source: None,
+            meta: Meta::new(id),
             language,
             text: text.into(),
         }
@@ -244,7 +241,7 @@ mod tests {
         };
         assert_eq!(c.document_ranges(), vec![0..2, 2..3, 3..5]);
         let s = c.subset(&[DocId(2), DocId(0)]);
-        assert_eq!(s.documents[0].name, "c");
+        assert_eq!(s.documents[0].meta.id, "c");
         assert_eq!(s.sentences.len(), 4);
         assert_eq!(s.raw(SentId(1)), "C2.");
         assert_eq!(s.sentences[2].doc, DocId(1));

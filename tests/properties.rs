@@ -191,9 +191,10 @@ fn raw_docs(texts: &[String]) -> Vec<RawDocument> {
     texts
         .iter()
         .enumerate()
-        .map(|(i, t)| RawDocument {
-            path: format!("d{i}.txt"),
-            ..RawDocument::new(format!("d{i}"), t.clone())
+        .map(|(i, t)| {
+            let mut d = RawDocument::new(format!("d{i}"), t.clone());
+            d.meta.path = format!("d{i}.txt");
+            d
         })
         .collect()
 }

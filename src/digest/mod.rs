@@ -184,9 +184,11 @@ impl Summarizer {
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(&i, _)| i);
         let by_articles = || {
-            sent.stories
-                .iter()
-                .position(|st| sub.documents.iter().any(|d| st.documents.contains(&d.name)))
+            sent.stories.iter().position(|st| {
+                sub.documents
+                    .iter()
+                    .any(|d| st.documents.contains(&d.meta.id))
+            })
         };
         let by_terms = || {
             let mut text = briefing.title.clone().unwrap_or_default();

@@ -101,7 +101,7 @@ fn term_counts<'a>(corpus: &'a Corpus, analyzers: &Analyzers) -> Vec<Vec<(u64, u
                         .or_insert_with(|| a.term(w).map(|t| term_hash(&t)))
                 };
                 let mut hashes: Vec<u64> = Vec::new();
-                if let Some(t) = &doc.title {
+                if let Some(t) = &doc.meta.title {
                     for w in words(t) {
                         if let Some(h) = hash_of(w) {
                             hashes.push(h);
@@ -368,10 +368,10 @@ pub fn cluster(
 
 /// The outlet of an article: its `source`, else its URL's host, else its name.
 pub fn outlet(doc: &crate::corpus::Document) -> String {
-    if let Some(s) = &doc.source {
+    if let Some(s) = &doc.meta.source {
         return s.trim().to_lowercase();
     }
-    if let Some(u) = &doc.url {
+    if let Some(u) = &doc.meta.url {
         let rest = u.split_once("://").map_or(u.as_str(), |(_, r)| r);
         let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
         let host = host.rsplit('@').next().unwrap_or(host);
@@ -380,7 +380,7 @@ pub fn outlet(doc: &crate::corpus::Document) -> String {
             return host.trim_start_matches("www.").to_string();
         }
     }
-    format!("article:{}", doc.name)
+    format!("article:{}", doc.meta.id)
 }
 
 /// Groups a corpus into ranked stories (see the module docs).
@@ -389,7 +389,7 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
     let days: Vec<Option<i64>> = corpus
         .documents
         .iter()
-        .map(|d| d.date.as_deref().and_then(day_number))
+        .map(|d| d.meta.date.as_deref().and_then(day_number))
         .collect();
     let links = links(&vectors, &df, &days, opts);
     drop(df);
@@ -407,7 +407,7 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
             let newest = g
                 .iter()
                 .filter_map(|&i| {
-                    let d = corpus.documents[i as usize].date.as_deref()?;
+                    let d = corpus.documents[i as usize].meta.date.as_deref()?;
                     day_number(d).map(|n| (n, d[..10].to_string()))
                 })
                 .max();
@@ -451,12 +451,12 @@ mod tests {
     #[test]
     fn outlets() {
         let mut d = crate::corpus::Document::new("a", Language::English, "");
-        d.url = Some("https://www.Example.com:8080/x?y".into());
+        d.meta.url = Some("https://www.Example.com:8080/x?y".into());
         assert_eq!(outlet(&d), "example.com");
-        d.source = Some(" Okaz ".into());
+        d.meta.source = Some(" Okaz ".into());
         assert_eq!(outlet(&d), "okaz");
-        d.source = None;
-        d.url = None;
+        d.meta.source = None;
+        d.meta.url = None;
         assert_eq!(outlet(&d), "article:a");
     }
 

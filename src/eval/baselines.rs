@@ -11,8 +11,8 @@ fn by_date(corpus: &Corpus) -> Vec<usize> {
     let mut docs: Vec<usize> = (0..corpus.documents.len()).collect();
     docs.sort_by_key(|&d| {
         (
-            corpus.documents[d].date.is_none(),
-            corpus.documents[d].date.clone(),
+            corpus.documents[d].meta.date.is_none(),
+            corpus.documents[d].meta.date.clone(),
             d,
         )
     });
@@ -77,13 +77,10 @@ mod tests {
     use crate::corpus::RawDocument;
 
     fn corpus() -> Corpus {
-        let doc = |name: &str, date: &str, text: &str| RawDocument {
-            name: name.into(),
-            path: name.into(),
-            file: name.into(),
-            date: Some(date.into()),
-            text: text.into(),
-            ..RawDocument::default()
+        let doc = |name: &str, date: &str, text: &str| {
+            let mut d = RawDocument::new(name, text);
+            d.meta.date = Some(date.into());
+            d
         };
         let s =
             crate::Summarizer::new(crate::Config::default().with_threads(1)).expect("valid config");

@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::config::{Budget, Config, Named, named_text};
-use crate::corpus::RawDocument;
+use crate::corpus::{Meta, RawDocument};
 use crate::error::{Error, Result};
 use crate::eval::baselines;
 use crate::eval::pairs::{ClusterScores, Evaluation};
@@ -142,13 +142,12 @@ pub fn parse_sgml(raw: &str, fallback_name: &str) -> RawDocument {
         })
         .filter(|t| !t.is_empty());
     RawDocument {
-        date: date_in_name(&docno),
-        name: docno.clone(),
-        path: docno.clone(),
-        file: docno,
-        title,
+        meta: Meta {
+            date: date_in_name(&docno),
+            title,
+            ..Meta::new(docno)
+        },
         text,
-        ..RawDocument::default()
     }
 }
 
@@ -334,9 +333,9 @@ mod tests {
         // (tags written with inner spaces, which the parser tolerates)
         let raw = "<DOC>\n<DOCNO > APW19981017.0151 </DOCNO >\n<HEADLINE> Storm &amp; bridge </HEADLINE>\n<TEXT>\n<P>\nOne sentence.\n</P>\n<P>\nTwo &amp; three.\n</P>\n</TEXT>\n</DOC>\n";
         let d = parse_sgml(raw, "x");
-        assert_eq!(d.name, "APW19981017.0151");
-        assert_eq!(d.date.as_deref(), Some("1998-10-17"));
-        assert_eq!(d.title.as_deref(), Some("Storm & bridge"));
+        assert_eq!(d.meta.id, "APW19981017.0151");
+        assert_eq!(d.meta.date.as_deref(), Some("1998-10-17"));
+        assert_eq!(d.meta.title.as_deref(), Some("Storm & bridge"));
         assert!(d.text.contains("One sentence.") && d.text.contains("Two & three."));
         assert!(!d.text.contains("<P>"));
     }

@@ -9,7 +9,7 @@
 //! different random 70-100% of the base's paragraphs, shifts a few, and has its own outlet
 //! and date. The text is a workload, not news: it exists to measure cost as input grows.
 
-use crate::corpus::RawDocument;
+use crate::corpus::{Meta, RawDocument};
 
 /// Outlets the synthetic articles are attributed to.
 const OUTLETS: [&str; 12] = [
@@ -96,7 +96,7 @@ pub fn collection(bases: &[RawDocument], articles: usize) -> Vec<RawDocument> {
             .filter(|p| !p.trim().is_empty())
             .map(mutate)
             .collect();
-        let title = base.title.as_deref().map(mutate);
+        let title = base.meta.title.as_deref().map(mutate);
         let day = 1 + (story / 40) % 28;
         for k in 0..size {
             let keep = 70 + rng.below(31);
@@ -113,15 +113,15 @@ pub fn collection(bases: &[RawDocument], articles: usize) -> Vec<RawDocument> {
             let text: Vec<&str> = kept.iter().map(|p| p.as_str()).collect();
             let n = out.len();
             out.push(RawDocument {
-                name: format!("synthetic-{n:06}"),
-                path: format!("synthetic:{n}"),
-                title: title.clone(),
-                date: Some(format!("2026-01-{day:02}")),
-                url: None,
-                source: Some(OUTLETS[(story + k) % OUTLETS.len()].to_string()),
+                meta: Meta {
+                    id: format!("synthetic-{n:06}"),
+                    path: format!("synthetic:{n}"),
+                    title: title.clone(),
+                    date: Some(format!("2026-01-{day:02}")),
+                    url: None,
+                    source: Some(OUTLETS[(story + k) % OUTLETS.len()].to_string()),
+                },
                 text: text.join("\n\n"),
-                file: "synthetic".into(),
-                line: n,
             });
         }
         story += 1;
@@ -136,11 +136,13 @@ mod tests {
     fn bases() -> Vec<RawDocument> {
         vec![
             RawDocument {
-                title: Some("Storm closes the harbour bridge".into()),
+                meta: Meta {
+                    title: Some("Storm closes the harbour bridge".into()),
+                    ..Meta::default()
+                },
                 text: "A storm closed the harbour bridge on Tuesday.\n\nFerries carried \
                        commuters across the bay.\n\nThe mayor promised repairs."
                     .into(),
-                ..Default::default()
             },
             RawDocument {
                 text: "بحث وزير الخارجية مع مبعوث التحالف الدولي الوضع الامني.\n\nوذكر \
@@ -156,7 +158,7 @@ mod tests {
         let a = collection(&bases(), 50);
         assert_eq!(a.len(), 50);
         assert_eq!(a, collection(&bases(), 50));
-        let names: std::collections::HashSet<_> = a.iter().map(|d| &d.name).collect();
+        let names: std::collections::HashSet<_> = a.iter().map(|d| &d.meta.id).collect();
         assert_eq!(names.len(), 50);
         assert!(a.iter().any(|d| d.text.contains("بحث")));
         // Stories rename words, so two stories from the same base differ.

@@ -217,7 +217,7 @@ fn choose(
 pub(crate) fn source_ref(corpus: &Corpus, s: SentId) -> SourceRef {
     let sent = &corpus.sentences[s.index()];
     SourceRef {
-        document: corpus.documents[sent.doc.index()].name.clone(),
+        document: corpus.documents[sent.doc.index()].meta.id.clone(),
         sentence: sent.index,
     }
 }
@@ -263,20 +263,15 @@ fn assemble(
         .iter()
         .enumerate()
         .map(|(i, d)| DocumentInfo {
-            id: d.name.clone(),
-            path: d.path.clone(),
-            title: d.title.clone(),
+            meta: d.meta.clone(),
             language: d.language,
             sentences: counts[i],
-            date: d.date.clone(),
-            url: d.url.clone(),
-            source: d.source.clone(),
         })
         .collect();
 
     let title = best
-        .and_then(|s| corpus.doc_of(s).title.clone())
-        .or_else(|| corpus.documents.iter().find_map(|d| d.title.clone()));
+        .and_then(|s| corpus.doc_of(s).meta.title.clone())
+        .or_else(|| corpus.documents.iter().find_map(|d| d.meta.title.clone()));
 
     Briefing {
         title,

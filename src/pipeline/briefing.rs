@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::config::{Language, Method};
+use crate::corpus::Meta;
 use crate::error::Skipped;
 
 /// A briefing of one cluster.
@@ -64,28 +65,38 @@ pub struct SourceRef {
     pub sentence: u32,
 }
 
-/// An article of the cluster.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// An article of the cluster. Its JSON is flat: `id`, `path`, `title`, `language`,
+/// `sentences`, then `date`, `url` and `source` when known.
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocumentInfo {
-    /// Unique id.
-    pub id: String,
-    /// Where it was read from.
-    pub path: String,
-    /// Its headline, if any.
-    pub title: Option<String>,
+    /// Its id, origin, title, date, URL and outlet.
+    pub meta: Meta,
     /// Its language.
     pub language: Language,
     /// How many sentences it has after cleaning.
     pub sentences: usize,
-    /// Its date, if known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// Its URL, if known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// Its outlet, if known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+}
+
+impl Serialize for DocumentInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let m = &self.meta;
+        let optional = [("date", &m.date), ("url", &m.url), ("source", &m.source)];
+        let fields = 5 + optional.iter().filter(|(_, v)| v.is_some()).count();
+        let mut s = serializer.serialize_struct("DocumentInfo", fields)?;
+        s.serialize_field("id", &m.id)?;
+        s.serialize_field("path", &m.path)?;
+        s.serialize_field("title", &m.title)?;
+        s.serialize_field("language", &self.language)?;
+        s.serialize_field("sentences", &self.sentences)?;
+        for (name, value) in optional {
+            match value {
+                Some(v) => s.serialize_field(name, v)?,
+                None => s.skip_field(name)?,
+            }
+        }
+        s.end()
+    }
 }
 
 /// One sentence as the selector saw it (for `--explain`).

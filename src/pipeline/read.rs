@@ -11,7 +11,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::{Progress, Summarizer};
-use crate::corpus::{Corpus, DocId, Document, RawDocument, Sentence};
+use crate::corpus::{Corpus, DocId, Document, Meta, RawDocument, Sentence};
 use crate::error::{Result, Skipped};
 use crate::text::{clean, ingest, split, tokenize};
 
@@ -41,7 +41,7 @@ impl Summarizer {
             docs.into_par_iter()
                 .map(|mut raw| {
                     let raw_text = std::mem::take(&mut raw.text);
-                    let cleaned = clean::clean(&raw_text, raw.title.as_deref());
+                    let cleaned = clean::clean(&raw_text, raw.meta.title.as_deref());
                     drop(raw_text);
                     let language = forced.unwrap_or_else(|| {
                         let mut sample = String::new();
@@ -63,7 +63,7 @@ impl Summarizer {
         for (raw, title, text, spans, language) in prepared {
             if spans.iter().all(|(_, heading)| *heading) {
                 corpus.skipped.push(Skipped {
-                    path: raw.path,
+                    path: raw.meta.path,
                     reason: "no sentences left after removing page furniture".into(),
                 });
                 continue;
@@ -78,12 +78,7 @@ impl Summarizer {
                 });
             }
             corpus.documents.push(Document {
-                name: raw.name,
-                path: raw.path,
-                title,
-                date: raw.date,
-                url: raw.url,
-                source: raw.source,
+                meta: Meta { title, ..raw.meta },
                 language,
                 text,
             });
@@ -130,7 +125,7 @@ impl Summarizer {
         }
         self.extend_corpus(&mut corpus, batch);
         progress(Progress::Reading { done, total });
-        ingest::unique_names(corpus.documents.iter_mut().map(|d| &mut d.name));
+        ingest::unique_names(corpus.documents.iter_mut().map(|d| &mut d.meta.id));
         Ok(corpus)
     }
 }

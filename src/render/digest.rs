@@ -54,11 +54,12 @@ pub(super) fn text(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "   - {} {}", sentence.text, cites)?;
         }
         for (i, doc) in b.documents.iter().enumerate() {
-            let mut line = format!("   [{}] {}", i + 1, doc.id);
-            if let Some(src) = &doc.source {
+            let mut line = format!("   [{}] {}", i + 1, doc.meta.id);
+            if let Some(src) = &doc.meta.source {
                 line.push_str(&format!(" ({src})"));
             }
             if let Some(t) = doc
+                .meta
                 .title
                 .as_ref()
                 .filter(|t| Some(*t) != s.headline.as_ref())
@@ -98,15 +99,16 @@ pub(super) fn markdown(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out)?;
         for (i, doc) in b.documents.iter().enumerate() {
-            let name = match &doc.url {
-                Some(u) => format!("[{}](<{}>)", escape(&doc.id), u.replace('>', "%3E")),
-                None => format!("`{}`", doc.id.replace('`', "'")),
+            let name = match &doc.meta.url {
+                Some(u) => format!("[{}](<{}>)", escape(&doc.meta.id), u.replace('>', "%3E")),
+                None => format!("`{}`", doc.meta.id.replace('`', "'")),
             };
             let mut line = format!("{}. {name}", i + 1);
-            if let Some(src) = &doc.source {
+            if let Some(src) = &doc.meta.source {
                 line.push_str(&format!(" ({})", escape(src)));
             }
             if let Some(t) = doc
+                .meta
                 .title
                 .as_ref()
                 .filter(|t| Some(*t) != s.headline.as_ref())

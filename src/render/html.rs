@@ -101,7 +101,7 @@ fn story_view(b: &Briefing, rank: Option<usize>, facts: Option<String>) -> Story
     let doc_language = |id: &str| {
         b.documents
             .iter()
-            .find(|d| d.id == id)
+            .find(|d| d.meta.id == id)
             .map_or(b.language, |d| d.language)
     };
     let sentences = b
@@ -122,7 +122,7 @@ fn story_view(b: &Briefing, rank: Option<usize>, facts: Option<String>) -> Story
                     .into_iter()
                     .map(|n| Cite {
                         n,
-                        url: safe_url(b.documents[n - 1].url.as_ref()),
+                        url: safe_url(b.documents[n - 1].meta.url.as_ref()),
                     })
                     .collect(),
             }
@@ -134,10 +134,10 @@ fn story_view(b: &Briefing, rank: Option<usize>, facts: Option<String>) -> Story
         .map(|d| {
             let (lang, dir) = attributes(d.language);
             SourceView {
-                label: d.id.clone(),
-                url: safe_url(d.url.as_ref()),
-                outlet: d.source.clone(),
-                title: d.title.clone().filter(|t| Some(t) != b.title.as_ref()),
+                label: d.meta.id.clone(),
+                url: safe_url(d.meta.url.as_ref()),
+                outlet: d.meta.source.clone(),
+                title: d.meta.title.clone().filter(|t| Some(t) != b.title.as_ref()),
                 lang,
                 dir,
             }

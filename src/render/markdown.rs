@@ -54,11 +54,11 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "**Sources**")?;
     writeln!(out)?;
     for (i, d) in b.documents.iter().enumerate() {
-        let name = match &d.url {
-            Some(u) => format!("[{}](<{}>)", escape(&d.id), u.replace('>', "%3E")),
-            None => format!("`{}`", d.id.replace('`', "'")),
+        let name = match &d.meta.url {
+            Some(u) => format!("[{}](<{}>)", escape(&d.meta.id), u.replace('>', "%3E")),
+            None => format!("`{}`", d.meta.id.replace('`', "'")),
         };
-        match &d.title {
+        match &d.meta.title {
             Some(t) if Some(t) != b.title.as_ref() => {
                 writeln!(out, "{}. {} — {}", i + 1, name, escape(t))?
             }

@@ -167,7 +167,12 @@ fn footnotes(briefing: &Briefing) -> Vec<Vec<usize>> {
             let mut n: Vec<usize> = s
                 .sources
                 .iter()
-                .filter_map(|r| briefing.documents.iter().position(|d| d.id == r.document))
+                .filter_map(|r| {
+                    briefing
+                        .documents
+                        .iter()
+                        .position(|d| d.meta.id == r.document)
+                })
                 .map(|i| i + 1)
                 .collect();
             n.dedup();
@@ -236,7 +241,7 @@ pub fn render_split(corpus: &Corpus, format: SplitFormat, out: &mut dyn Write) -
             }
             SplitFormat::Jsonl => {
                 let line = serde_json::json!({
-                    "document": doc.name,
+                    "document": doc.meta.id,
                     "sentence": s.index,
                     "text": text,
                 });

@@ -27,11 +27,11 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
         b.language.code()
     )?;
     for (i, d) in b.documents.iter().enumerate() {
-        match &d.title {
+        match &d.meta.title {
             Some(t) if Some(t) != b.title.as_ref() => {
-                writeln!(out, "[{}] {} — {}", i + 1, d.id, t)?
+                writeln!(out, "[{}] {} — {}", i + 1, d.meta.id, t)?
             }
-            _ => writeln!(out, "[{}] {}", i + 1, d.id)?,
+            _ => writeln!(out, "[{}] {}", i + 1, d.meta.id)?,
         }
     }
     for s in &b.skipped {

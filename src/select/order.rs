@@ -15,7 +15,7 @@ pub fn reading_order(corpus: &Corpus, ids: &mut [SentId]) {
     ids.sort_by(|&a, &b| {
         let key = |s: SentId| {
             let sent = &corpus.sentences[s.index()];
-            let date = corpus.documents[sent.doc.index()].date.as_deref();
+            let date = corpus.documents[sent.doc.index()].meta.date.as_deref();
             let relative = f64::from(sent.index) / counts[sent.doc.index()].max(1) as f64;
             (
                 date.is_none(),

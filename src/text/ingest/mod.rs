@@ -16,7 +16,7 @@
 //! time, so that a caller can clean each batch and drop its raw text before reading the next.
 
 use crate::config::Fields;
-use crate::corpus::RawDocument;
+use crate::corpus::{Meta, RawDocument};
 use crate::error::{Error, Result, Skipped};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
@@ -137,7 +137,7 @@ pub fn read_paths<P: AsRef<Path>>(
         out.documents.extend(one.documents);
         out.skipped.extend(one.skipped);
     }
-    unique_names(out.documents.iter_mut().map(|d| &mut d.name));
+    unique_names(out.documents.iter_mut().map(|d| &mut d.meta.id));
     Ok(out)
 }
 
@@ -217,7 +217,7 @@ pub fn read_source(
         if d.text.len() > max_document_bytes || cut_document {
             truncate_text(&mut d.text, max_document_bytes);
             out.skipped.push(Skipped {
-                path: d.path.clone(),
+                path: d.meta.path.clone(),
                 reason: format!(
                     "longer than {max_document_bytes} bytes: only its first {} bytes are used \
                      (see --max-document-bytes)",
@@ -301,12 +301,13 @@ fn add_bytes(
         return;
     }
     out.documents.push(RawDocument {
-        name: name.to_owned(),
-        path: path.to_owned(),
-        file: path.to_owned(),
-        date: date_in_name(name),
+        meta: Meta {
+            id: name.to_owned(),
+            path: path.to_owned(),
+            date: date_in_name(name),
+            ..Meta::default()
+        },
         text,
-        ..RawDocument::default()
     });
 }
 

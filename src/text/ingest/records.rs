@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::config::Fields;
-use crate::corpus::RawDocument;
+use crate::corpus::{Meta, RawDocument};
 use crate::error::Skipped;
 
 use super::Ingested;
@@ -55,15 +55,15 @@ fn record(
         )
     })?;
     Ok(RawDocument {
-        name: pick(&map, &fields.id).unwrap_or(fallback),
-        path: at.to_owned(),
-        title: pick(&map, &fields.title),
-        date: pick(&map, &fields.date).or_else(|| file_date.cloned()),
-        url: pick(&map, &fields.url),
-        source: pick(&map, &fields.source),
+        meta: Meta {
+            id: pick(&map, &fields.id).unwrap_or(fallback),
+            path: at.to_owned(),
+            title: pick(&map, &fields.title),
+            date: pick(&map, &fields.date).or_else(|| file_date.cloned()),
+            url: pick(&map, &fields.url),
+            source: pick(&map, &fields.source),
+        },
         text,
-        file: String::new(),
-        line: 0,
     })
 }
 
@@ -88,11 +88,7 @@ pub(crate) fn read_jsonl(out: &mut Ingested, path: &str, name: &str, text: &str,
                 )
             });
         match parsed {
-            Ok(doc) => out.documents.push(RawDocument {
-                file: path.to_owned(),
-                line: i + 1,
-                ..doc
-            }),
+            Ok(doc) => out.documents.push(doc),
             Err(reason) => out.skipped.push(Skipped { path: at, reason }),
         }
     }
@@ -134,11 +130,7 @@ pub(crate) fn read_json(out: &mut Ingested, path: &str, name: &str, text: &str, 
     for (i, v) in values.into_iter().enumerate() {
         let at = format!("{path}#{i}");
         match record(v, fields, &at, format!("{name}#{i}"), file_date.as_ref()) {
-            Ok(doc) => out.documents.push(RawDocument {
-                file: path.to_owned(),
-                line: i,
-                ..doc
-            }),
+            Ok(doc) => out.documents.push(doc),
             Err(reason) => out.skipped.push(Skipped { path: at, reason }),
         }
     }
@@ -179,9 +171,9 @@ mod tests {
         let text = "{\"id\":\"a\",\"text\":\"Hello there.\",\"title\":\"T\"}\nnot json\n{\"title\":\"x\"}\n\n{\"text\":\"Second.\"}\n";
         read_jsonl(&mut out, "f.jsonl", "f", text, &Fields::default());
         assert_eq!(out.documents.len(), 2);
-        assert_eq!(out.documents[0].name, "a");
-        assert_eq!(out.documents[0].title.as_deref(), Some("T"));
-        assert_eq!(out.documents[1].name, "f:5");
+        assert_eq!(out.documents[0].meta.id, "a");
+        assert_eq!(out.documents[0].meta.title.as_deref(), Some("T"));
+        assert_eq!(out.documents[1].meta.id, "f:5");
         assert_eq!(out.skipped.len(), 2);
         assert_eq!(out.skipped[0].path, "f.jsonl:2");
         assert!(out.skipped[1].reason.contains("text"));
@@ -206,15 +198,15 @@ mod tests {
         );
         assert_eq!(out.documents.len(), 2);
         let a = &out.documents[0];
-        assert_eq!(a.name, "2015-07-22#0");
-        assert_eq!(a.path, "d/2015-07-22.json#0");
+        assert_eq!(a.meta.id, "2015-07-22#0");
+        assert_eq!(a.meta.path, "d/2015-07-22.json#0");
         assert_eq!(a.text, "Body one.");
-        assert_eq!(a.source.as_deref(), Some("okaz"));
-        assert_eq!(a.url.as_deref(), Some("http://x/1"));
+        assert_eq!(a.meta.source.as_deref(), Some("okaz"));
+        assert_eq!(a.meta.url.as_deref(), Some("http://x/1"));
         // Any field containing "date"; else the date in the file name.
-        assert_eq!(a.date.as_deref(), Some("2015-07-21 02:51:32"));
-        assert_eq!(out.documents[1].title.as_deref(), Some("T2"));
-        assert_eq!(out.documents[1].date.as_deref(), Some("2015-07-22"));
+        assert_eq!(a.meta.date.as_deref(), Some("2015-07-21 02:51:32"));
+        assert_eq!(out.documents[1].meta.title.as_deref(), Some("T2"));
+        assert_eq!(out.documents[1].meta.date.as_deref(), Some("2015-07-22"));
         assert_eq!(out.skipped.len(), 2);
         assert_eq!(out.skipped[0].path, "d/2015-07-22.json#1");
         assert!(out.skipped[0].reason.contains("no text"));
@@ -228,7 +220,7 @@ mod tests {
         read_json(&mut out, "f.json", "f", text, &fields);
         assert_eq!(out.documents.len(), 1);
         assert_eq!(out.documents[0].text, "A");
-        assert_eq!(out.documents[0].name, "http://x/1");
+        assert_eq!(out.documents[0].meta.id, "http://x/1");
         assert!(fields.set("body").is_err());
         assert!(fields.set("words=x").is_err());
         assert!(fields.set("text=").is_err());
