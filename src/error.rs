@@ -63,14 +63,69 @@ fn summarize_skipped(skipped: &[Skipped]) -> String {
     s
 }
 
-/// An input that was left out of the run, and why. Reported as a warning and in the
-/// `skipped` list of the JSON output.
+/// An input that was left out of the run (or cut), and why. Reported as a warning and in the
+/// `skipped` list of the JSON output (`path` and `reason`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     /// The file (or `file:line` for a JSONL record, `-` for standard input).
     pub path: String,
     /// What was wrong with it, in words.
     pub reason: String,
+    /// What kind of problem it was (for counts by kind, and for a front end to name the
+    /// setting that applies).
+    #[serde(skip)]
+    pub kind: SkipKind,
+}
+
+impl Skipped {
+    /// An entry of a kind, for an input, with the reason in words.
+    pub fn new(kind: SkipKind, path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Skipped {
+            path: path.into(),
+            reason: reason.into(),
+            kind,
+        }
+    }
+}
+
+/// The kinds of problem that leave an input out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[non_exhaustive]
+pub enum SkipKind {
+    /// The file or folder could not be read.
+    #[default]
+    Unreadable,
+    /// Not text: binary, or not in a known encoding.
+    NotText,
+    /// Empty.
+    Empty,
+    /// Malformed JSON, or a record that is not an article object.
+    Malformed,
+    /// A record without text.
+    NoText,
+    /// Nothing but page furniture and headings.
+    NoSentences,
+    /// Longer than the document limit ([`crate::Limits::document_bytes`]): only its first
+    /// bytes are used.
+    DocumentLimit,
+    /// Past the run's input limit ([`crate::Limits::run_bytes`]): not read, or cut.
+    RunLimit,
+}
+
+impl SkipKind {
+    /// The kind in a few words, for a count of skipped inputs by kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            SkipKind::Unreadable => "unreadable",
+            SkipKind::NotText => "not text",
+            SkipKind::Empty => "empty",
+            SkipKind::Malformed => "malformed",
+            SkipKind::NoText => "no text",
+            SkipKind::NoSentences => "only page furniture",
+            SkipKind::DocumentLimit => "cut at the document limit",
+            SkipKind::RunLimit => "past the run's input limit",
+        }
+    }
 }
 
 /// The result type of the library.

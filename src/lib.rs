@@ -64,7 +64,7 @@ pub use crate::config::{
 };
 pub use crate::corpus::{Corpus, DocId, Document, Meta, RawDocument, SentId, Sentence};
 pub use crate::digest::{Digest, StoryBriefing};
-pub use crate::error::{Error, Result, Skipped};
+pub use crate::error::{Error, Result, SkipKind, Skipped};
 pub use crate::pipeline::briefing::{
     BriefSentence, Briefing, BudgetUse, Candidate, DocumentInfo, SourceRef,
 };

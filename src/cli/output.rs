@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use briefing::{Error, Skipped};
+use briefing::{Error, SkipKind, Skipped};
 
 /// Prints a warning for every skipped input, unless `quiet`.
 pub fn warn(quiet: bool, skipped: &[Skipped]) {
@@ -13,7 +13,12 @@ pub fn warn(quiet: bool, skipped: &[Skipped]) {
         return;
     }
     for s in skipped {
-        eprintln!("briefing: warning: skipped {}: {}", s.path, s.reason);
+        let hint = match s.kind {
+            SkipKind::DocumentLimit => " (see --max-document-bytes)",
+            SkipKind::RunLimit => " (see --max-run-bytes)",
+            _ => "",
+        };
+        eprintln!("briefing: warning: skipped {}: {}{hint}", s.path, s.reason);
     }
 }
 

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use super::{Progress, Summarizer};
 use crate::corpus::{Corpus, DocId, Document, Meta, RawDocument, Sentence};
-use crate::error::{Result, Skipped};
+use crate::error::{Result, SkipKind, Skipped};
 use crate::text::{clean, ingest, split, tokenize};
 
 /// A digest cleans and splits articles in batches of this many articles (or [`BATCH_BYTES`]
@@ -62,10 +62,11 @@ impl Summarizer {
         });
         for (raw, title, text, spans, language) in prepared {
             if spans.iter().all(|(_, heading)| *heading) {
-                corpus.skipped.push(Skipped {
-                    path: raw.meta.path,
-                    reason: "no sentences left after removing page furniture".into(),
-                });
+                corpus.skipped.push(Skipped::new(
+                    SkipKind::NoSentences,
+                    raw.meta.path,
+                    "no sentences left after removing page furniture",
+                ));
                 continue;
             }
             let doc = DocId(corpus.documents.len() as u32);

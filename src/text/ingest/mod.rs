@@ -17,7 +17,7 @@
 
 use crate::config::Fields;
 use crate::corpus::{Meta, RawDocument};
-use crate::error::{Error, Result, Skipped};
+use crate::error::{Error, Result, SkipKind, Skipped};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -162,13 +162,14 @@ pub fn read_source(
     };
     let size = src.len();
     if !src.is_stdin() && size > max_bytes {
-        out.skipped.push(Skipped {
-            path: shown,
-            reason: format!(
+        out.skipped.push(Skipped::new(
+            SkipKind::RunLimit,
+            shown,
+            format!(
                 "not read: {size} bytes, more than the {max_bytes} left of the run's input \
-                 limit (see --max-run-bytes)"
+                 limit"
             ),
-        });
+        ));
         return Ok(out);
     }
     // A plain-text file is one document: reading past its limit would only waste memory.
@@ -189,10 +190,11 @@ pub fn read_source(
                 source: e,
             });
         }
-        out.skipped.push(Skipped {
-            path: shown,
-            reason: format!("cannot read: {e}"),
-        });
+        out.skipped.push(Skipped::new(
+            SkipKind::Unreadable,
+            shown,
+            format!("cannot read: {e}"),
+        ));
         return Ok(out);
     }
     let cut = bytes.len() as u64 == limit && (src.is_stdin() || size > limit);
@@ -200,13 +202,11 @@ pub fn read_source(
         // Possibly cut inside a character: drop its first bytes.
         trim_partial_char(&mut bytes);
         if src.is_stdin() && limit == max_bytes {
-            out.skipped.push(Skipped {
-                path: shown.clone(),
-                reason: format!(
-                    "only the first {max_bytes} bytes are read: the run's input limit \
-                     (see --max-run-bytes)"
-                ),
-            });
+            out.skipped.push(Skipped::new(
+                SkipKind::RunLimit,
+                shown.clone(),
+                format!("only the first {max_bytes} bytes are read: the run's input limit"),
+            ));
         }
     }
     add_bytes(&mut out, &shown, &src.name, &bytes, kind, fields);
@@ -216,14 +216,15 @@ pub fn read_source(
     for d in &mut out.documents {
         if d.text.len() > max_document_bytes || cut_document {
             truncate_text(&mut d.text, max_document_bytes);
-            out.skipped.push(Skipped {
-                path: d.meta.path.clone(),
-                reason: format!(
-                    "longer than {max_document_bytes} bytes: only its first {} bytes are used \
-                     (see --max-document-bytes)",
+            out.skipped.push(Skipped::new(
+                SkipKind::DocumentLimit,
+                d.meta.path.clone(),
+                format!(
+                    "longer than {max_document_bytes} bytes, the document limit: only its first \
+                     {} bytes are used",
                     d.text.len()
                 ),
-            });
+            ));
         }
     }
     Ok(out)
@@ -281,10 +282,8 @@ fn add_bytes(
     let text = match decode(bytes) {
         Ok(t) => t,
         Err(reason) => {
-            out.skipped.push(Skipped {
-                path: path.to_owned(),
-                reason,
-            });
+            out.skipped
+                .push(Skipped::new(SkipKind::NotText, path, reason));
             return;
         }
     };
@@ -294,10 +293,8 @@ fn add_bytes(
         Kind::Text => {}
     }
     if text.trim().is_empty() {
-        out.skipped.push(Skipped {
-            path: path.to_owned(),
-            reason: "empty file".into(),
-        });
+        out.skipped
+            .push(Skipped::new(SkipKind::Empty, path, "empty file"));
         return;
     }
     out.documents.push(RawDocument {

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use crate::config::Fields;
 use crate::corpus::{Meta, RawDocument};
-use crate::error::Skipped;
+use crate::error::{SkipKind, Skipped};
 
 use super::Ingested;
 
@@ -43,16 +43,17 @@ fn record(
     at: &str,
     fallback: String,
     file_date: Option<&String>,
-) -> std::result::Result<RawDocument, String> {
+) -> std::result::Result<RawDocument, (SkipKind, String)> {
     let serde_json::Value::Object(map) = value else {
-        return Err("not a JSON object".into());
+        return Err((SkipKind::Malformed, "not a JSON object".into()));
     };
     let text = pick(&map, &fields.text).ok_or_else(|| {
-        format!(
+        let reason = format!(
             "record has no text (looked for the field{} {})",
             if fields.text.len() == 1 { "" } else { "s" },
             fields.text.join(", ")
-        )
+        );
+        (SkipKind::NoText, reason)
     })?;
     Ok(RawDocument {
         meta: Meta {
@@ -77,7 +78,7 @@ pub(crate) fn read_jsonl(out: &mut Ingested, path: &str, name: &str, text: &str,
         any = true;
         let at = format!("{path}:{}", i + 1);
         let parsed = serde_json::from_str(line)
-            .map_err(|e| format!("malformed JSON line: {e}"))
+            .map_err(|e| (SkipKind::Malformed, format!("malformed JSON line: {e}")))
             .and_then(|v| {
                 record(
                     v,
@@ -89,40 +90,38 @@ pub(crate) fn read_jsonl(out: &mut Ingested, path: &str, name: &str, text: &str,
             });
         match parsed {
             Ok(doc) => out.documents.push(doc),
-            Err(reason) => out.skipped.push(Skipped { path: at, reason }),
+            Err((kind, reason)) => out.skipped.push(Skipped::new(kind, at, reason)),
         }
     }
     if !any {
-        out.skipped.push(Skipped {
-            path: path.to_owned(),
-            reason: "empty file".into(),
-        });
+        out.skipped
+            .push(Skipped::new(SkipKind::Empty, path, "empty file"));
     }
 }
 
 pub(crate) fn read_json(out: &mut Ingested, path: &str, name: &str, text: &str, fields: &Fields) {
     if text.trim().is_empty() {
-        out.skipped.push(Skipped {
-            path: path.to_owned(),
-            reason: "empty file".into(),
-        });
+        out.skipped
+            .push(Skipped::new(SkipKind::Empty, path, "empty file"));
         return;
     }
     let values = match serde_json::from_str(text) {
         Ok(serde_json::Value::Array(items)) => items,
         Ok(one @ serde_json::Value::Object(_)) => vec![one],
         Ok(_) => {
-            out.skipped.push(Skipped {
-                path: path.to_owned(),
-                reason: "JSON is neither an array of articles nor an article object".into(),
-            });
+            out.skipped.push(Skipped::new(
+                SkipKind::Malformed,
+                path,
+                "JSON is neither an array of articles nor an article object",
+            ));
             return;
         }
         Err(e) => {
-            out.skipped.push(Skipped {
-                path: path.to_owned(),
-                reason: format!("malformed JSON: {e}"),
-            });
+            out.skipped.push(Skipped::new(
+                SkipKind::Malformed,
+                path,
+                format!("malformed JSON: {e}"),
+            ));
             return;
         }
     };
@@ -131,7 +130,7 @@ pub(crate) fn read_json(out: &mut Ingested, path: &str, name: &str, text: &str, 
         let at = format!("{path}#{i}");
         match record(v, fields, &at, format!("{name}#{i}"), file_date.as_ref()) {
             Ok(doc) => out.documents.push(doc),
-            Err(reason) => out.skipped.push(Skipped { path: at, reason }),
+            Err((kind, reason)) => out.skipped.push(Skipped::new(kind, at, reason)),
         }
     }
 }

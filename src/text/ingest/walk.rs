@@ -2,17 +2,18 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::Skipped;
+use crate::error::{SkipKind, Skipped};
 
 /// Collects regular files below `dir`, sorted, skipping hidden entries.
 pub(crate) fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            skipped.push(Skipped {
-                path: dir.display().to_string(),
-                reason: format!("cannot read folder: {e}"),
-            });
+            skipped.push(Skipped::new(
+                SkipKind::Unreadable,
+                dir.display().to_string(),
+                format!("cannot read folder: {e}"),
+            ));
             return;
         }
     };
@@ -31,10 +32,11 @@ pub(crate) fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipp
                 }
             }
             Ok(_) => files.push(path),
-            Err(err) => skipped.push(Skipped {
-                path: path.display().to_string(),
-                reason: format!("cannot read: {err}"),
-            }),
+            Err(err) => skipped.push(Skipped::new(
+                SkipKind::Unreadable,
+                path.display().to_string(),
+                format!("cannot read: {err}"),
+            )),
         }
     }
 }
