@@ -19,7 +19,7 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("briefing: error: {e:#}");
+            eprintln!("error: {e:#}");
             let usage = e
                 .downcast_ref::<briefing::Error>()
                 .is_some_and(briefing::Error::is_usage);

@@ -1093,3 +1093,16 @@ fn jsonl_title_differing_from_the_printed_headline_still_strips_the_dateline() {
         assert!(!t.starts_with("PORTHAVEN"), "dateline in the briefing: {t}");
     }
 }
+
+#[test]
+fn regression_each_command_has_its_own_default_budget() {
+    // clap kept one default for both commands (a static shared by the generic budget args).
+    let summary: serde_json::Value =
+        serde_json::from_str(&ok(&["summarize", EN, "--format", "json"])).unwrap();
+    assert_eq!(summary["budget"]["limit"], 100);
+    let digest: serde_json::Value =
+        serde_json::from_str(&ok(&["digest", EN, "--format", "json"])).unwrap();
+    assert_eq!(digest["stories"][0]["briefing"]["budget"]["limit"], 60);
+    assert!(ok(&["digest", "--help"]).contains("Budget in words [default: 60]"));
+    assert!(ok(&["summarize", "--help"]).contains("Budget in words [default: 100]"));
+}

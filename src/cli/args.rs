@@ -10,7 +10,7 @@ use briefing::config::{self, Named};
 use briefing::eval::dataset::Layout;
 use briefing::eval::rouge::Tokenizer;
 use briefing::render::SplitFormat;
-use briefing::{Format, Method, Weights};
+use briefing::{Budget, Config, Format, Language, Limits, Method, Params, Weights};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -114,8 +114,25 @@ fn weights(s: &str) -> Result<Weights, String> {
     s.parse().map_err(|e: briefing::Error| e.to_string())
 }
 
+/// A number of bytes, shown with a K, M or G suffix when it is a whole multiple.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bytes(pub u64);
+
+impl std::fmt::Display for Bytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.0;
+        match [(30, "G"), (20, "M"), (10, "K")]
+            .into_iter()
+            .find(|&(shift, _)| n != 0 && n % (1u64 << shift) == 0)
+        {
+            Some((shift, unit)) => write!(f, "{}{unit}", n >> shift),
+            None => write!(f, "{n}"),
+        }
+    }
+}
+
 /// A byte count with an optional K, M or G suffix (powers of 1024).
-fn size(s: &str) -> Result<u64, String> {
+fn size(s: &str) -> Result<Bytes, String> {
     let t = s.trim();
     let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
         Some((i, _)) => (&t[..i], t[i..].trim()),
@@ -132,6 +149,7 @@ fn size(s: &str) -> Result<u64, String> {
         _ => return Err(format!("{s:?}: the unit must be K, M or G")),
     };
     n.checked_mul(factor)
+        .map(Bytes)
         .ok_or_else(|| format!("{s:?}: too large"))
 }
 
@@ -157,9 +175,10 @@ pub struct InputArgs {
               PossibleValue::new("en").help("English"),
           ]))]
     pub lang: String,
-    /// JSON/JSONL input: which record field holds a part of the article, as PART=NAME[,NAME...]
-    /// (parts: id, text, title, date, url, source; a name may use `*` as in `*date*`).
-    /// Repeatable. Defaults: text=text,content,body,article title=title,headline
+    /// JSON/JSONL input: the record field of a part of the article (repeatable).
+    ///
+    /// PART=NAME[,NAME...]; parts: id, text, title, date, url, source; a name may use `*` as
+    /// in `*date*`. Defaults: text=text,content,body,article title=title,headline
     /// date=published,date,*date* url=url,link source=source,outlet,publisher,site id=id,guid.
     #[arg(long = "field", value_name = "PART=NAME", value_parser = field, help_heading = "Input")]
     pub fields: Vec<String>,
@@ -172,28 +191,36 @@ pub struct InputArgs {
     /// Do not print warnings about skipped inputs (or a progress bar) on standard error.
     #[arg(long, short, help_heading = "Output")]
     pub quiet: bool,
-    /// A document longer than this keeps only its first bytes (cut at a line break or space;
-    /// listed in `skipped`). Suffixes K, M, G (powers of 1024).
+    /// A longer document keeps only its first bytes (suffixes K, M, G).
+    ///
+    /// It is cut at a line break or space, and listed in `skipped`. K, M and G are powers of
+    /// 1024.
     #[arg(long, value_name = "BYTES", value_parser = size, help_heading = "Limits",
-          default_value_t = config::DOCUMENT_BYTES as u64)]
-    pub max_document_bytes: u64,
-    /// Inputs are read in order until this many bytes; the files after are skipped (listed in
-    /// `skipped`). Suffixes K, M, G.
+          default_value_t = Bytes(config::DOCUMENT_BYTES as u64))]
+    pub max_document_bytes: Bytes,
+    /// Inputs are read in order until this many bytes (suffixes K, M, G).
+    ///
+    /// The files after are skipped (listed in `skipped`); standard input is cut.
     #[arg(long, value_name = "BYTES", value_parser = size, help_heading = "Limits",
-          default_value_t = config::RUN_BYTES)]
-    pub max_run_bytes: u64,
+          default_value_t = Bytes(config::RUN_BYTES))]
+    pub max_run_bytes: Bytes,
+    /// The longest "sentence", in characters.
+    ///
     /// Text without sentence punctuation is cut at spaces into "sentences" of at most this many
     /// characters.
     #[arg(long, value_name = "N", help_heading = "Limits", default_value_t = config::SENTENCE_CHARS)]
     pub max_sentence_chars: usize,
 }
 
-/// The size of a briefing; `WORDS` is the default budget in words.
+/// The size of a briefing; `WORDS` is the default budget in words. (Its help text is built
+/// here rather than with `default_value_t`, whose value clap keeps in one static shared by
+/// every `WORDS`.)
 #[derive(Args, Debug)]
 pub struct BudgetArgs<const WORDS: usize> {
     /// Budget in words.
-    #[arg(long, value_name = "N", help_heading = "Budget", default_value_t = WORDS)]
-    pub words: usize,
+    #[arg(long, value_name = "N", help_heading = "Budget",
+          help = format!("Budget in words [default: {WORDS}]"))]
+    pub words: Option<usize>,
     /// Budget in sentences (instead of words).
     #[arg(long, value_name = "N", help_heading = "Budget", conflicts_with_all = ["words", "chars"])]
     pub sentences: Option<usize>,
@@ -214,8 +241,9 @@ pub struct MethodArgs {
     #[arg(long, value_name = "METHOD", help_heading = "Method", value_parser = choice::<Method>(),
           default_value_t = Method::default())]
     pub method: Method,
-    /// Feature weights of the combined method: CENTROID,LEXRANK,POSITION[,SIGNATURE]; a
-    /// missing SIGNATURE weight is 0.
+    /// Feature weights of the combined method.
+    ///
+    /// CENTROID,LEXRANK,POSITION[,SIGNATURE]; a missing SIGNATURE weight is 0.
     #[arg(long, value_name = "C,L,P[,S]", value_parser = weights, help_heading = "Method",
           default_value_t = config::WEIGHTS)]
     pub weights: Weights,
@@ -248,6 +276,55 @@ pub struct MethodArgs {
     pub min_words: usize,
 }
 
+impl InputArgs {
+    /// The library configuration of the input options (the rest at its defaults).
+    pub fn config(&self) -> briefing::Result<Config> {
+        let mut config = Config::default();
+        if self.lang != "auto" {
+            config.language = Some(self.lang.parse::<Language>()?);
+        }
+        config.threads = self.threads;
+        for spec in &self.fields {
+            config.fields.set(spec)?;
+        }
+        let mut limits = Limits::default();
+        limits.document_bytes = usize::try_from(self.max_document_bytes.0).unwrap_or(usize::MAX);
+        limits.run_bytes = self.max_run_bytes.0;
+        limits.sentence_chars = self.max_sentence_chars;
+        config.limits = limits;
+        Ok(config)
+    }
+}
+
+impl<const WORDS: usize> BudgetArgs<WORDS> {
+    /// The budget asked for.
+    pub fn budget(&self) -> Budget {
+        match (self.sentences, self.chars) {
+            (Some(n), _) => Budget::Sentences(n),
+            (_, Some(n)) => Budget::Chars(n),
+            _ => Budget::Words(self.words.unwrap_or(WORDS)),
+        }
+    }
+}
+
+impl MethodArgs {
+    /// A configuration with this method and its parameters.
+    pub fn apply(&self, mut config: Config) -> Config {
+        config.method = self.method;
+        let mut p = Params::default();
+        p.weights = self.weights;
+        p.mmr_lambda = self.lambda;
+        p.concept_mu = self.mu;
+        p.cost_exponent = self.cost_exponent;
+        p.saturation = self.alpha_cover;
+        p.diversity = self.diversity;
+        p.relevance_prior = self.prior;
+        p.min_words = self.min_words;
+        config.params = p;
+        config
+    }
+}
+
 /// The envelope of `--format email`.
 #[derive(Args, Debug)]
 pub struct EmailArgs {
@@ -271,8 +348,6 @@ pub struct EmailArgs {
 #[derive(Args, Debug)]
 pub struct SummarizeArgs {
     #[command(flatten)]
-    pub input: InputArgs,
-    #[command(flatten)]
     pub budget: BudgetArgs<{ config::WORDS }>,
     /// Output format.
     #[arg(long, value_name = "FORMAT", help_heading = "Output", value_parser = choice::<Format>(),
@@ -282,16 +357,16 @@ pub struct SummarizeArgs {
     #[arg(long, help_heading = "Output")]
     pub explain: bool,
     #[command(flatten)]
-    pub email: EmailArgs,
-    #[command(flatten)]
     pub method: MethodArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub email: EmailArgs,
 }
 
 /// `briefing digest`.
 #[derive(Args, Debug)]
 pub struct DigestArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
     /// How many stories to brief (the best ranked).
     #[arg(long, value_name = "N", help_heading = "Stories", default_value_t = config::STORIES)]
     pub stories: usize,
@@ -316,9 +391,11 @@ pub struct DigestArgs {
     #[arg(long, help_heading = "Output")]
     pub stats: bool,
     #[command(flatten)]
-    pub email: EmailArgs,
-    #[command(flatten)]
     pub method: MethodArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub email: EmailArgs,
 }
 
 /// `briefing split`.

@@ -18,7 +18,7 @@ pub fn warn(quiet: bool, skipped: &[Skipped]) {
             SkipKind::RunLimit => " (see --max-run-bytes)",
             _ => "",
         };
-        eprintln!("briefing: warning: skipped {}: {}{hint}", s.path, s.reason);
+        eprintln!("warning: skipped {}: {}{hint}", s.path, s.reason);
     }
 }
 

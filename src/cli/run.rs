@@ -5,13 +5,9 @@ use std::time::{Duration, Instant};
 
 use briefing::eval::{dataset, pairs, rouge};
 use briefing::render::{self, email::Envelope};
-use briefing::{Budget, Config, DigestOptions, Error, Format, Language, Params, Progress};
-use briefing::{Limits, Summarizer};
+use briefing::{Config, DigestOptions, Error, Format, Progress, Summarizer};
 
-use super::args::{
-    BudgetArgs, Cli, Command, DigestArgs, EmailArgs, EvalArgs, GenerateArgs, InputArgs, MethodArgs,
-    SummarizeArgs,
-};
+use super::args::{Cli, Command, DigestArgs, EmailArgs, EvalArgs, GenerateArgs, SummarizeArgs};
 use super::output::{emit, warn};
 
 /// Runs one command.
@@ -20,7 +16,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Summarize(args) => summarize(&args),
         Command::Digest(args) => digest(&args),
         Command::Split(args) => {
-            let summarizer = Summarizer::new(input_config(&args.input)?)?;
+            let summarizer = Summarizer::new(args.input.config()?)?;
             let corpus = summarizer.read(&args.input.paths, &mut |_| {})?;
             warn(args.input.quiet, &corpus.skipped);
             if corpus.documents.is_empty() {
@@ -38,48 +34,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// The library configuration of the input options.
-fn input_config(args: &InputArgs) -> briefing::Result<Config> {
-    let mut config = Config::default();
-    if args.lang != "auto" {
-        config.language = Some(args.lang.parse::<Language>()?);
-    }
-    config.threads = args.threads;
-    for spec in &args.fields {
-        config.fields.set(spec)?;
-    }
-    let mut limits = Limits::default();
-    limits.document_bytes = usize::try_from(args.max_document_bytes).unwrap_or(usize::MAX);
-    limits.run_bytes = args.max_run_bytes;
-    limits.sentence_chars = args.max_sentence_chars;
-    config.limits = limits;
-    Ok(config)
-}
-
-/// The method and its parameters.
-fn with_method(mut config: Config, args: &MethodArgs) -> Config {
-    config.method = args.method;
-    let mut p = Params::default();
-    p.weights = args.weights;
-    p.mmr_lambda = args.lambda;
-    p.concept_mu = args.mu;
-    p.cost_exponent = args.cost_exponent;
-    p.saturation = args.alpha_cover;
-    p.diversity = args.diversity;
-    p.relevance_prior = args.prior;
-    p.min_words = args.min_words;
-    config.params = p;
-    config
-}
-
-fn budget<const W: usize>(args: &BudgetArgs<W>) -> Budget {
-    match (args.sentences, args.chars) {
-        (Some(n), _) => Budget::Sentences(n),
-        (_, Some(n)) => Budget::Chars(n),
-        _ => Budget::Words(args.words),
-    }
-}
-
 /// The envelope for `--format email` (a usage error when it cannot be made), else `None`.
 fn envelope(format: Format, args: &EmailArgs) -> anyhow::Result<Option<Envelope>> {
     if format != Format::Email {
@@ -91,8 +45,11 @@ fn envelope(format: Format, args: &EmailArgs) -> anyhow::Result<Option<Envelope>
 }
 
 fn summarize(args: &SummarizeArgs) -> anyhow::Result<()> {
-    let config = with_method(input_config(&args.input)?, &args.method).with_explain(args.explain);
-    let budget = budget(&args.budget);
+    let config = args
+        .method
+        .apply(args.input.config()?)
+        .with_explain(args.explain);
+    let budget = args.budget.budget();
     budget.validate()?;
     let summarizer = Summarizer::new(config)?;
     let corpus = summarizer.read(&args.input.paths, &mut |_| {})?;
@@ -109,10 +66,10 @@ fn summarize(args: &SummarizeArgs) -> anyhow::Result<()> {
 /// `--stats` timings on standard error.
 fn digest(args: &DigestArgs) -> anyhow::Result<()> {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-    let summarizer = Summarizer::new(with_method(input_config(&args.input)?, &args.method))?;
+    let summarizer = Summarizer::new(args.method.apply(args.input.config()?))?;
     let mut opts = DigestOptions::default();
     opts.stories = args.stories;
-    opts.budget = budget(&args.budget);
+    opts.budget = args.budget.budget();
     opts.link = args.link;
     opts.window_days = args.window;
     opts.validate()?;
@@ -228,7 +185,7 @@ fn eval(args: &EvalArgs) -> anyhow::Result<()> {
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
-        let mut config = with_method(Config::default(), &args.method);
+        let mut config = args.method.apply(Config::default());
         config.threads = args.threads;
         let systems = dataset::evaluate(&clusters, words, &config, &opts, |name| {
             bar.set_message(name.to_owned());
