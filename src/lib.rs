@@ -70,3 +70,8 @@ pub use crate::pipeline::briefing::{
 };
 pub use crate::pipeline::{Progress, Summarizer, Timings};
 pub use crate::render::Format;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;

@@ -279,3 +279,28 @@ fn binary_files_among_articles_are_skipped() {
         assert!(err.contains(name), "{err}");
     }
 }
+
+#[test]
+fn since_file_is_bounded() {
+    // `--since /dev/zero` used to be read whole (killed at 24 GB); a large file too.
+    let (code, out, err) = run(&["digest", EN, "--since", "/dev/zero"], None);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("--since") && err.contains("limit"), "{err}");
+    let dir = tempdir();
+    let big = dir.path().join("previous.json");
+    std::fs::write(
+        &big,
+        format!("{{\"stories\": [], \"pad\": \"{}\"}}", "x".repeat(4096)),
+    )
+    .unwrap();
+    let (code, _, err) = run(
+        &["digest", EN, "--since", s(&big), "--max-since-bytes", "2K"],
+        None,
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("2048-byte limit"), "{err}");
+    // Within the limit it is read.
+    let (code, _, err) = run(&["digest", EN, "--since", s(&big)], None);
+    assert_eq!(code, 0, "{err}");
+}

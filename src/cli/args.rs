@@ -10,7 +10,7 @@ use briefing::config::{self, Named};
 use briefing::eval::dataset::Layout;
 use briefing::eval::rouge::Tokenizer;
 use briefing::render::SplitFormat;
-use briefing::{Budget, Config, Format, Language, Limits, Method, Params, Weights};
+use briefing::{Budget, Config, DigestOptions, Format, Language, Limits, Method, Params, Weights};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -123,7 +123,7 @@ impl std::fmt::Display for Bytes {
         let n = self.0;
         match [(30, "G"), (20, "M"), (10, "K")]
             .into_iter()
-            .find(|&(shift, _)| n != 0 && n % (1u64 << shift) == 0)
+            .find(|&(shift, _)| n != 0 && n.is_multiple_of(1u64 << shift))
         {
             Some((shift, unit)) => write!(f, "{}{unit}", n >> shift),
             None => write!(f, "{n}"),
@@ -296,6 +296,25 @@ impl InputArgs {
     }
 }
 
+impl DigestArgs {
+    /// The library configuration of the digest's options.
+    pub fn config(&self) -> briefing::Result<Config> {
+        let mut config = self.method.apply(self.input.config()?);
+        config.limits.since_bytes = self.max_since_bytes.0;
+        Ok(config)
+    }
+
+    /// How stories are formed and briefed.
+    pub fn options(&self) -> DigestOptions {
+        let mut opts = DigestOptions::default();
+        opts.stories = self.stories;
+        opts.budget = self.budget.budget();
+        opts.link = self.link;
+        opts.window_days = self.window;
+        opts
+    }
+}
+
 impl<const WORDS: usize> BudgetArgs<WORDS> {
     /// The budget asked for.
     pub fn budget(&self) -> Budget {
@@ -381,6 +400,10 @@ pub struct DigestArgs {
     /// with nothing new are dropped, and stories it covered are marked as updates.
     #[arg(long, value_name = "PREVIOUS.json", help_heading = "Stories")]
     pub since: Option<PathBuf>,
+    /// The largest earlier digest --since reads (suffixes K, M, G).
+    #[arg(long, value_name = "BYTES", value_parser = size, help_heading = "Limits",
+          default_value_t = Bytes(config::SINCE_BYTES))]
+    pub max_since_bytes: Bytes,
     #[command(flatten)]
     pub budget: BudgetArgs<{ config::STORY_WORDS }>,
     /// Output format.

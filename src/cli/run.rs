@@ -3,9 +3,11 @@
 use std::io::{self, IsTerminal};
 use std::time::{Duration, Instant};
 
+use anyhow::Context;
 use briefing::eval::{dataset, pairs, rouge};
 use briefing::render::{self, email::Envelope};
-use briefing::{Config, DigestOptions, Error, Format, Progress, Summarizer};
+
+use briefing::{Config, Error, Format, Progress, Summarizer};
 
 use super::args::{Cli, Command, DigestArgs, EmailArgs, EvalArgs, GenerateArgs, SummarizeArgs};
 use super::output::{emit, warn};
@@ -66,25 +68,13 @@ fn summarize(args: &SummarizeArgs) -> anyhow::Result<()> {
 /// `--stats` timings on standard error.
 fn digest(args: &DigestArgs) -> anyhow::Result<()> {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-    let summarizer = Summarizer::new(args.method.apply(args.input.config()?))?;
-    let mut opts = DigestOptions::default();
-    opts.stories = args.stories;
-    opts.budget = args.budget.budget();
-    opts.link = args.link;
-    opts.window_days = args.window;
+    let summarizer = Summarizer::new(args.config()?)?;
+    let opts = args.options();
     opts.validate()?;
     let envelope = envelope(args.format, &args.email)?;
     let since = match &args.since {
         None => None,
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::Input {
-                path: path.clone(),
-                source,
-            })?;
-            let sent = briefing::digest::since::Sent::from_json(&text, &Default::default())
-                .map_err(|e| Error::Config(format!("--since {}: {e}", path.display())))?;
-            Some(sent)
-        }
+        Some(path) => Some(summarizer.read_since(path).context("--since")?),
     };
     let started = Instant::now();
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());

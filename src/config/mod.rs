@@ -62,6 +62,9 @@ pub const DOCUMENT_BYTES: usize = 8 << 20;
 pub const RUN_BYTES: u64 = 4 << 30;
 /// Text without sentence punctuation is cut into "sentences" of at most this many characters.
 pub const SENTENCE_CHARS: usize = 1_000;
+/// An earlier digest (`--since`) larger than this many bytes is refused: a digest of a few
+/// hundred stories is a few megabytes.
+pub const SINCE_BYTES: u64 = 64 << 20;
 
 /// The parameters of the methods (each used only by the methods named).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -117,6 +120,8 @@ pub struct Limits {
     /// A "sentence" longer than this many characters (text without sentence punctuation) is
     /// cut at spaces into pieces no longer.
     pub sentence_chars: usize,
+    /// An earlier digest read to leave out what it sent may be at most this many bytes.
+    pub since_bytes: u64,
 }
 
 impl Default for Limits {
@@ -125,6 +130,7 @@ impl Default for Limits {
             document_bytes: DOCUMENT_BYTES,
             run_bytes: RUN_BYTES,
             sentence_chars: SENTENCE_CHARS,
+            since_bytes: SINCE_BYTES,
         }
     }
 }

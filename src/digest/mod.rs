@@ -138,6 +138,12 @@ impl Summarizer {
         Ok((digest, timings))
     }
 
+    /// Reads an earlier digest (see [`Sent::read`]), analysed with this summarizer's analyzers,
+    /// within the configured [`crate::Limits::since_bytes`].
+    pub fn read_since(&self, path: &Path) -> Result<Sent> {
+        Sent::read(path, self.config.limits.since_bytes, &self.analyzers)
+    }
+
     /// One story's briefing at `rank`, or `None` when everything it has to say was sent
     /// already (`since`).
     fn brief_story(

@@ -13,7 +13,12 @@
 
 use std::collections::HashSet;
 
+use std::io::Read;
+use std::path::Path;
+
 use serde::Deserialize;
+
+use crate::error::Error;
 
 use crate::rank::dedup::text_key;
 use crate::text::tokenize::{Analyzer, Analyzers, detect_language};
@@ -90,6 +95,29 @@ fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f32 {
 }
 
 impl Sent {
+    /// Reads an earlier digest's JSON from a file of at most `max_bytes` bytes (a larger one,
+    /// or a device that never ends, is refused), or says why it is not one.
+    pub fn read(path: &Path, max_bytes: u64, analyzers: &Analyzers) -> crate::Result<Sent> {
+        let input = |source| Error::Input {
+            path: path.to_owned(),
+            source,
+        };
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes))
+            .map_err(input)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(Error::Config(format!(
+                "{}: larger than the {max_bytes}-byte limit of an earlier digest",
+                path.display()
+            )));
+        }
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::Config(format!("{}: not UTF-8 text", path.display())))?;
+        Sent::from_json(&text, analyzers)
+            .map_err(|e| Error::Config(format!("{}: {e}", path.display())))
+    }
+
     /// Reads an earlier digest's JSON, or says why it is not one. Each sentence and headline
     /// is analysed with the analyzer of its own language.
     pub fn from_json(text: &str, analyzers: &Analyzers) -> Result<Sent, String> {

@@ -68,10 +68,10 @@ fn must_join(prev: &str, next: &str) -> bool {
         return !abbr.starters.contains(word);
     }
     let mut chars = token.chars();
-    if let (Some(a), Some('.'), None) = (chars.next(), chars.next(), chars.next()) {
-        if a.is_alphabetic() {
-            return true; // an initial
-        }
+    if let (Some(a), Some('.'), None) = (chars.next(), chars.next(), chars.next())
+        && a.is_alphabetic()
+    {
+        return true; // an initial
     }
     let bare = prev.trim_end_matches(is_closer);
     if (bare.ends_with("..") || bare.ends_with('…')) && is_arabic_letter(first) {
@@ -105,11 +105,11 @@ pub fn split_paragraph(text: &str, language: Language) -> Vec<Range<usize>> {
     }
     let mut merged: Vec<Range<usize>> = Vec::new();
     for p in pieces {
-        if let Some(last) = merged.last_mut() {
-            if must_join(&text[last.clone()], &text[p.clone()]) {
-                last.end = p.end;
-                continue;
-            }
+        if let Some(last) = merged.last_mut()
+            && must_join(&text[last.clone()], &text[p.clone()])
+        {
+            last.end = p.end;
+            continue;
         }
         merged.push(p);
     }

@@ -132,14 +132,14 @@ pub const LANGUAGE_SAMPLE: usize = 400;
 /// reliable, else the dominant script.
 pub fn detect_language(text: &str) -> Language {
     let sample: String = text.chars().take(LANGUAGE_SAMPLE).collect();
-    if let Some(info) = whatlang::detect(&sample) {
-        if info.is_reliable() || info.confidence() > 0.5 {
-            return match info.lang() {
-                whatlang::Lang::Ara => Language::Arabic,
-                whatlang::Lang::Eng => Language::English,
-                _ => Language::Other,
-            };
-        }
+    if let Some(info) = whatlang::detect(&sample)
+        && (info.is_reliable() || info.confidence() > 0.5)
+    {
+        return match info.lang() {
+            whatlang::Lang::Ara => Language::Arabic,
+            whatlang::Lang::Eng => Language::English,
+            _ => Language::Other,
+        };
     }
     let (mut arabic, mut latin) = (0usize, 0usize);
     for c in sample.chars() {

@@ -111,26 +111,25 @@ pub fn stem(word: &str) -> String {
         if p.mgr0.is_match(stem) {
             w.pop();
         }
-    } else if let Some(stem) = w.strip_suffix("ed").or_else(|| w.strip_suffix("ing")) {
-        if p.has_vowel.is_match(stem) {
-            w = stem.to_owned();
-            let mut tail = w.chars().rev();
-            let (last, before) = (tail.next(), tail.next());
-            if w.ends_with("at") || w.ends_with("bl") || w.ends_with("iz") {
-                w.push('e');
-            } else if last.is_some() && last == before && !"aeiouylsz".contains(last.unwrap_or('a'))
-            {
-                w.pop();
-            } else if p.cvc.is_match(&w) {
-                w.push('e');
-            }
+    } else if let Some(stem) = w.strip_suffix("ed").or_else(|| w.strip_suffix("ing"))
+        && p.has_vowel.is_match(stem)
+    {
+        w = stem.to_owned();
+        let mut tail = w.chars().rev();
+        let (last, before) = (tail.next(), tail.next());
+        if w.ends_with("at") || w.ends_with("bl") || w.ends_with("iz") {
+            w.push('e');
+        } else if last.is_some() && last == before && !"aeiouylsz".contains(last.unwrap_or('a')) {
+            w.pop();
+        } else if p.cvc.is_match(&w) {
+            w.push('e');
         }
     }
     // Step 1c
-    if let Some(stem) = w.strip_suffix('y') {
-        if p.has_vowel.is_match(stem) {
-            w = format!("{stem}i");
-        }
+    if let Some(stem) = w.strip_suffix('y')
+        && p.has_vowel.is_match(stem)
+    {
+        w = format!("{stem}i");
     }
     // Step 2
     if let Some((suffix, to)) = longest(&w, &STEP2, |s| s.0) {
@@ -153,10 +152,10 @@ pub fn stem(word: &str) -> String {
             w = stem.to_owned();
         }
     }
-    if let Some(stem) = w.strip_suffix("ment") {
-        if p.mgr1.is_match(stem) {
-            w = stem.to_owned();
-        }
+    if let Some(stem) = w.strip_suffix("ment")
+        && p.mgr1.is_match(stem)
+    {
+        w = stem.to_owned();
     }
     if let Some(stem) = w.strip_suffix("ent") {
         if p.mgr1.is_match(stem) {
@@ -169,10 +168,10 @@ pub fn stem(word: &str) -> String {
         }
     }
     // Step 5
-    if let Some(stem) = w.strip_suffix('e') {
-        if p.mgr1.is_match(stem) || (p.meq1.is_match(stem) && !p.cvc.is_match(stem)) {
-            w = stem.to_owned();
-        }
+    if let Some(stem) = w.strip_suffix('e')
+        && (p.mgr1.is_match(stem) || (p.meq1.is_match(stem) && !p.cvc.is_match(stem)))
+    {
+        w = stem.to_owned();
     }
     if w.ends_with("ll") && p.mgr1.is_match(&w) {
         w.pop();

@@ -8,10 +8,10 @@ pub(crate) fn trim_partial_char(bytes: &mut Vec<u8>) {
         }
         return;
     }
-    if let Err(e) = std::str::from_utf8(bytes) {
-        if e.error_len().is_none() {
-            bytes.truncate(e.valid_up_to());
-        }
+    if let Err(e) = std::str::from_utf8(bytes)
+        && e.error_len().is_none()
+    {
+        bytes.truncate(e.valid_up_to());
     }
 }
 
@@ -21,7 +21,7 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<String, String> {
         return decode(rest);
     }
     let utf16 = |le: bool, rest: &[u8]| {
-        if rest.len() % 2 != 0 {
+        if !rest.len().is_multiple_of(2) {
             return Err("UTF-16 text with an odd number of bytes".to_string());
         }
         let units: Vec<u16> = rest
