@@ -296,10 +296,17 @@ impl InputArgs {
     }
 }
 
+impl BriefArgs {
+    /// The library configuration of the inputs and the method.
+    pub fn config(&self) -> briefing::Result<Config> {
+        Ok(self.method.apply(self.input.config()?))
+    }
+}
+
 impl DigestArgs {
     /// The library configuration of the digest's options.
     pub fn config(&self) -> briefing::Result<Config> {
-        let mut config = self.method.apply(self.input.config()?);
+        let mut config = self.brief.config()?;
         config.limits.since_bytes = self.max_since_bytes.0;
         Ok(config)
     }
@@ -363,24 +370,32 @@ pub struct EmailArgs {
     pub date: Option<String>,
 }
 
-/// `briefing summarize`.
+/// What `summarize` and `digest` share after their budget: the output format, the method, the
+/// inputs and the email envelope.
 #[derive(Args, Debug)]
-pub struct SummarizeArgs {
-    #[command(flatten)]
-    pub budget: BudgetArgs<{ config::WORDS }>,
+pub struct BriefArgs {
     /// Output format.
     #[arg(long, value_name = "FORMAT", help_heading = "Output", value_parser = choice::<Format>(),
           default_value_t = Format::Text)]
     pub format: Format,
-    /// Show every sentence's scores and why it was or was not chosen.
-    #[arg(long, help_heading = "Output")]
-    pub explain: bool,
     #[command(flatten)]
     pub method: MethodArgs,
     #[command(flatten)]
     pub input: InputArgs,
     #[command(flatten)]
     pub email: EmailArgs,
+}
+
+/// `briefing summarize`.
+#[derive(Args, Debug)]
+pub struct SummarizeArgs {
+    #[command(flatten)]
+    pub budget: BudgetArgs<{ config::WORDS }>,
+    #[command(flatten)]
+    pub brief: BriefArgs,
+    /// Show every sentence's scores and why it was or was not chosen.
+    #[arg(long, help_heading = "Output")]
+    pub explain: bool,
 }
 
 /// `briefing digest`.
@@ -406,19 +421,11 @@ pub struct DigestArgs {
     pub max_since_bytes: Bytes,
     #[command(flatten)]
     pub budget: BudgetArgs<{ config::STORY_WORDS }>,
-    /// Output format.
-    #[arg(long, value_name = "FORMAT", help_heading = "Output", value_parser = choice::<Format>(),
-          default_value_t = Format::Text)]
-    pub format: Format,
+    #[command(flatten)]
+    pub brief: BriefArgs,
     /// Print a per-stage timing breakdown on standard error.
     #[arg(long, help_heading = "Output")]
     pub stats: bool,
-    #[command(flatten)]
-    pub method: MethodArgs,
-    #[command(flatten)]
-    pub input: InputArgs,
-    #[command(flatten)]
-    pub email: EmailArgs,
 }
 
 /// `briefing split`.

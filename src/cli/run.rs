@@ -47,20 +47,17 @@ fn envelope(format: Format, args: &EmailArgs) -> anyhow::Result<Option<Envelope>
 }
 
 fn summarize(args: &SummarizeArgs) -> anyhow::Result<()> {
-    let config = args
-        .method
-        .apply(args.input.config()?)
-        .with_explain(args.explain);
+    let config = args.brief.config()?.with_explain(args.explain);
     let budget = args.budget.budget();
     budget.validate()?;
     let summarizer = Summarizer::new(config)?;
-    let corpus = summarizer.read(&args.input.paths, &mut |_| {})?;
-    warn(args.input.quiet, &corpus.skipped);
-    let envelope = envelope(args.format, &args.email)?;
+    let corpus = summarizer.read(&args.brief.input.paths, &mut |_| {})?;
+    warn(args.brief.input.quiet, &corpus.skipped);
+    let envelope = envelope(args.brief.format, &args.brief.email)?;
     let briefing = summarizer.summarize_corpus(&corpus, budget)?;
-    emit(args.input.output.as_deref(), |out| match &envelope {
+    emit(args.brief.input.output.as_deref(), |out| match &envelope {
         Some(e) => render::render_email(&briefing, e, out),
-        None => render::render(&briefing, args.format, out),
+        None => render::render(&briefing, args.brief.format, out),
     })
 }
 
@@ -71,14 +68,14 @@ fn digest(args: &DigestArgs) -> anyhow::Result<()> {
     let summarizer = Summarizer::new(args.config()?)?;
     let opts = args.options();
     opts.validate()?;
-    let envelope = envelope(args.format, &args.email)?;
+    let envelope = envelope(args.brief.format, &args.brief.email)?;
     let since = match &args.since {
         None => None,
         Some(path) => Some(summarizer.read_since(path).context("--since")?),
     };
     let started = Instant::now();
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-    let show = !args.input.quiet && io::stderr().is_terminal();
+    let show = !args.brief.input.quiet && io::stderr().is_terminal();
     let mut shown = false;
     let mut stage = "";
     let mut progress = |p: Progress| {
@@ -110,14 +107,18 @@ fn digest(args: &DigestArgs) -> anyhow::Result<()> {
         bar.set_length(total);
         bar.set_position(done);
     };
-    let (digest, mut timings) =
-        summarizer.digest_paths(&args.input.paths, &opts, since.as_ref(), &mut progress)?;
+    let (digest, mut timings) = summarizer.digest_paths(
+        &args.brief.input.paths,
+        &opts,
+        since.as_ref(),
+        &mut progress,
+    )?;
     bar.finish_and_clear();
-    warn(args.input.quiet, &digest.skipped);
+    warn(args.brief.input.quiet, &digest.skipped);
     let clock = Instant::now();
-    emit(args.input.output.as_deref(), |out| match &envelope {
+    emit(args.brief.input.output.as_deref(), |out| match &envelope {
         Some(e) => render::render_digest_email(&digest, e, out),
-        None => render::render_digest(&digest, args.format, out),
+        None => render::render_digest(&digest, args.brief.format, out),
     })?;
     timings.add("render", clock.elapsed());
     if args.stats {

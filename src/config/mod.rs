@@ -16,7 +16,7 @@ use serde::Serialize;
 
 pub use budget::Budget;
 pub use fields::Fields;
-pub(crate) use names::named_text;
+pub(crate) use names::named;
 pub use names::{Language, Method, Named, Weights};
 
 use crate::error::{Error, Result};

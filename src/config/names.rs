@@ -36,6 +36,44 @@ pub trait Named: Copy + Sized + 'static {
     }
 }
 
+/// Implements [`Named`], `Display` and `FromStr` for an enum from its variants' names and
+/// one-line help texts: `named! { Kind { A => "a", "what a is"; B => "b", "what b is"; } }`.
+macro_rules! named {
+    ($t:ident { $($variant:ident => $name:literal, $about:expr;)+ }) => {
+        impl $crate::config::Named for $t {
+            const ALL: &'static [$t] = &[$($t::$variant),+];
+
+            fn name(self) -> &'static str {
+                match self {
+                    $($t::$variant => $name),+
+                }
+            }
+
+            fn about(self) -> &'static str {
+                match self {
+                    $($t::$variant => $about),+
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str($crate::config::Named::name(*self))
+            }
+        }
+
+        impl ::std::str::FromStr for $t {
+            type Err = $crate::Error;
+
+            fn from_str(s: &str) -> $crate::Result<Self> {
+                <$t as $crate::config::Named>::parse_name(s)
+            }
+        }
+    };
+}
+
+pub(crate) use named;
+
 /// A language the pipeline knows how to tokenize.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Language {
@@ -110,69 +148,19 @@ pub enum Method {
     Submodular,
 }
 
-impl Named for Method {
-    const ALL: &'static [Method] = &[
-        Method::Combined,
-        Method::Centroid,
-        Method::Lexrank,
-        Method::Position,
-        Method::Concepts,
-        Method::Kl,
-        Method::Submodular,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            Method::Combined => "combined",
-            Method::Centroid => "centroid",
-            Method::Lexrank => "lexrank",
-            Method::Position => "position",
-            Method::Concepts => "concepts",
-            Method::Kl => "kl",
-            Method::Submodular => "submodular",
-        }
-    }
-
-    fn about(self) -> &'static str {
-        match self {
-            Method::Combined => {
-                "centroid, LexRank, position and signature combined (the default); on one \
-                 article, its lead"
-            }
-            Method::Centroid => "cosine to the cluster's TF-IDF centroid (MEAD)",
-            Method::Lexrank => "continuous LexRank",
-            Method::Position => "lead sentences: position in the article only",
-            Method::Concepts => {
-                "weighted bigram-concept coverage (after the ICSI system), greedy under the budget"
-            }
-            Method::Kl => "KL-divergence greedy selection (KLSum)",
-            Method::Submodular => "saturated coverage plus diversity reward (Lin and Bilmes 2011)",
-        }
+named! {
+    Method {
+        Combined => "combined",
+            "centroid, LexRank, position and signature combined (the default); on one article, \
+             its lead";
+        Centroid => "centroid", "cosine to the cluster's TF-IDF centroid (MEAD)";
+        Lexrank => "lexrank", "continuous LexRank";
+        Position => "position", "lead sentences: position in the article only";
+        Concepts => "concepts", "weighted bigram-concept coverage (after the ICSI system), greedy under the budget";
+        Kl => "kl", "KL-divergence greedy selection (KLSum)";
+        Submodular => "submodular", "saturated coverage plus diversity reward (Lin and Bilmes 2011)";
     }
 }
-
-/// `Display` and `FromStr` by [`Named::name`].
-macro_rules! named_text {
-    ($t:ty) => {
-        impl ::std::fmt::Display for $t {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str($crate::config::Named::name(*self))
-            }
-        }
-
-        impl ::std::str::FromStr for $t {
-            type Err = $crate::Error;
-
-            fn from_str(s: &str) -> $crate::Result<Self> {
-                <$t as $crate::config::Named>::parse_name(s)
-            }
-        }
-    };
-}
-
-pub(crate) use named_text;
-
-named_text!(Method);
 
 /// Weights of the `combined` method's features (see `crate::rank::score`). They need not sum
 /// to one.

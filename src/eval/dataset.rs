@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::config::{Budget, Config, Named, named_text};
+use crate::config::{Budget, Config, named};
 use crate::corpus::{Meta, RawDocument};
 use crate::error::{Error, Result};
 use crate::eval::baselines;
@@ -40,25 +40,12 @@ pub enum Layout {
     Multiling,
 }
 
-impl Named for Layout {
-    const ALL: &'static [Layout] = &[Layout::Duc, Layout::Multiling];
-
-    fn name(self) -> &'static str {
-        match self {
-            Layout::Duc => "duc",
-            Layout::Multiling => "multiling",
-        }
-    }
-
-    fn about(self) -> &'static str {
-        match self {
-            Layout::Duc => "NIST DUC 2003/2004 layout",
-            Layout::Multiling => "plain-text sources and model summaries (MultiLing-style)",
-        }
+named! {
+    Layout {
+        Duc => "duc", "NIST DUC 2003/2004 layout";
+        Multiling => "multiling", "plain-text sources and model summaries (MultiLing-style)";
     }
 }
-
-named_text!(Layout);
 
 impl Layout {
     /// The word budget when none is given: 100 for DUC (which ROUGE also truncates at 100);

@@ -74,20 +74,8 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
         )?;
         writeln!(out, "|---|---|---|---|---|---|---|---|---|")?;
         for c in cands {
-            writeln!(
-                out,
-                "| {:.4} | {:.4} | {:.4} | {:.4} | {:.2} | {:.2} | {} | {}#{} | {} |",
-                c.score,
-                c.centroid,
-                c.lexrank,
-                c.position,
-                c.length,
-                c.signature,
-                c.support,
-                escape(&c.source.document),
-                c.source.sentence,
-                escape(&c.decision)
-            )?;
+            let cells = super::candidate_cells(c, escape);
+            writeln!(out, "| {} |", cells.join(" | "))?;
         }
     }
     out.flush()

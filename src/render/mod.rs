@@ -18,10 +18,10 @@ use std::io::{self, Write};
 pub use eval::{render_eval, render_systems};
 pub use html::safe_url;
 
-use crate::config::{Named, named_text};
+use crate::config::named;
 use crate::corpus::{Corpus, SentId};
 use crate::digest::Digest;
-use crate::pipeline::briefing::Briefing;
+use crate::pipeline::briefing::{Briefing, Candidate};
 
 /// An output format of `briefing summarize` and `briefing digest`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,42 +40,16 @@ pub enum Format {
     Email,
 }
 
-impl Named for Format {
-    const ALL: &'static [Format] = &[
-        Format::Text,
-        Format::Markdown,
-        Format::Json,
-        Format::Html,
-        Format::Email,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Markdown => "markdown",
-            Format::Json => "json",
-            Format::Html => "html",
-            Format::Email => "email",
-        }
-    }
-
-    fn about(self) -> &'static str {
-        match self {
-            Format::Text => "title, numbered sentences with source numbers, source list",
-            Format::Markdown => "the same in Markdown",
-            Format::Json => "the documented JSON schema",
-            Format::Html => {
-                "one self-contained HTML page (inline CSS; right-to-left where the text is Arabic)"
-            }
-            Format::Email => {
-                "a complete email (RFC 5322, multipart/alternative: the text and the HTML), for \
-                 `sendmail -t`; needs --from and --to"
-            }
-        }
+named! {
+    Format {
+        Text => "text", "title, numbered sentences with source numbers, source list";
+        Markdown => "markdown", "the same in Markdown";
+        Json => "json", "the documented JSON schema";
+        Html => "html", "one self-contained HTML page (inline CSS; right-to-left where the text is Arabic)";
+        Email => "email", "a complete email (RFC 5322, multipart/alternative: the text and the HTML), for \
+                 `sendmail -t`; needs --from and --to";
     }
 }
-
-named_text!(Format);
 
 /// The error of [`Format::Email`] given to a function without an envelope.
 fn needs_envelope() -> io::Error {
@@ -188,6 +162,22 @@ fn footnotes(briefing: &Briefing) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// One `--explain` row: score, centroid, lexrank, position, length, signature, support,
+/// `document#sentence` and decision, the texts passed through `text` (an escaper).
+fn candidate_cells(c: &Candidate, text: impl Fn(&str) -> String) -> [String; 9] {
+    [
+        format!("{:.4}", c.score),
+        format!("{:.4}", c.centroid),
+        format!("{:.4}", c.lexrank),
+        format!("{:.4}", c.position),
+        format!("{:.2}", c.length),
+        format!("{:.2}", c.signature),
+        c.support.to_string(),
+        format!("{}#{}", text(&c.source.document), c.source.sentence),
+        text(&c.decision),
+    ]
+}
+
 /// The heading of a briefing: its title, else a description.
 fn heading(briefing: &Briefing) -> String {
     briefing.title.clone().unwrap_or_else(|| {
@@ -206,25 +196,12 @@ pub enum SplitFormat {
     Jsonl,
 }
 
-impl Named for SplitFormat {
-    const ALL: &'static [SplitFormat] = &[SplitFormat::Lines, SplitFormat::Jsonl];
-
-    fn name(self) -> &'static str {
-        match self {
-            SplitFormat::Lines => "lines",
-            SplitFormat::Jsonl => "jsonl",
-        }
-    }
-
-    fn about(self) -> &'static str {
-        match self {
-            SplitFormat::Lines => "one sentence per line, a blank line between articles",
-            SplitFormat::Jsonl => r#"one JSON object per sentence: {"document","sentence","text"}"#,
-        }
+named! {
+    SplitFormat {
+        Lines => "lines", "one sentence per line, a blank line between articles";
+        Jsonl => "jsonl", r#"one JSON object per sentence: {"document","sentence","text"}"#;
     }
 }
-
-named_text!(SplitFormat);
 
 /// Writes every article's sentences in order.
 pub fn render_split(corpus: &Corpus, format: SplitFormat, out: &mut dyn Write) -> io::Result<()> {

@@ -44,21 +44,8 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
             "Candidates (best first): score centroid lexrank position length signature support"
         )?;
         for c in cands {
-            writeln!(
-                out,
-                "{:.4} {:.4} {:.4} {:.4} {:.2} {:.2} {} {}#{} {}\n    {}",
-                c.score,
-                c.centroid,
-                c.lexrank,
-                c.position,
-                c.length,
-                c.signature,
-                c.support,
-                c.source.document,
-                c.source.sentence,
-                c.decision,
-                c.text
-            )?;
+            let cells = super::candidate_cells(c, str::to_owned);
+            writeln!(out, "{}\n    {}", cells.join(" "), c.text)?;
         }
     }
     out.flush()

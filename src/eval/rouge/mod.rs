@@ -42,7 +42,7 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
-use crate::config::{Named, named_text};
+use crate::config::named;
 use crate::text::normalize::{fold, is_arabic_mark};
 
 const EXCEPTIONS: &str = include_str!("../../../resources/rouge/wordnet-exceptions.txt");
@@ -66,27 +66,12 @@ pub enum Tokenizer {
     Rouge155,
 }
 
-impl Named for Tokenizer {
-    const ALL: &'static [Tokenizer] = &[Tokenizer::Unicode, Tokenizer::Rouge155];
-
-    fn name(self) -> &'static str {
-        match self {
-            Tokenizer::Unicode => "unicode",
-            Tokenizer::Rouge155 => "rouge155",
-        }
-    }
-
-    fn about(self) -> &'static str {
-        match self {
-            Tokenizer::Unicode => {
-                "letters and digits of every script, folded like the pipeline's keys"
-            }
-            Tokenizer::Rouge155 => "ROUGE-1.5.5's tokens: only A-Z, a-z, 0-9 survive",
-        }
+named! {
+    Tokenizer {
+        Unicode => "unicode", "letters and digits of every script, folded like the pipeline's keys";
+        Rouge155 => "rouge155", "ROUGE-1.5.5's tokens: only A-Z, a-z, 0-9 survive";
     }
 }
-
-named_text!(Tokenizer);
 
 /// How a summary is truncated before scoring.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
