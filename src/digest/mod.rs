@@ -1,13 +1,15 @@
 //! Digest: a large, mixed collection -> its best stories, each briefed.
 //!
-//! [`Summarizer::digest_paths`] reads in batches (`crate::pipeline::read`), [`stories`] groups
+//! [`Summarizer::digest_paths`] reads in batches (`crate::pipeline::read`), `stories` groups
 //! the articles into stories without comparing all pairs, and the best-ranked stories are each
 //! briefed as a cluster. With an earlier digest ([`since`]), what it sent is not offered again,
 //! a story with nothing new is dropped, and a story that continues an earlier one is marked as
 //! its update.
 
 pub mod since;
-pub mod stories;
+mod stories;
+
+pub use stories::day_number;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -65,7 +67,7 @@ pub struct StoryBriefing {
 
 impl Summarizer {
     /// Reads a large collection in batches (one copy of its text in memory), groups it into
-    /// stories ([`stories`]) and briefs the best-ranked `opts.stories` of them in
+    /// stories (`digest::stories`) and briefs the best-ranked `opts.stories` of them in
     /// `opts.budget` each. `progress` hears how far the run is; the [`Timings`] say where the
     /// time went.
     pub fn digest_paths<P: AsRef<Path>>(
@@ -89,6 +91,27 @@ impl Summarizer {
     /// story with nothing new is left out (the next one takes its place), and a story that
     /// continues an earlier one is marked as its update. Fails with [`Error::NoDocuments`] when
     /// the corpus is empty.
+    ///
+    /// ```
+    /// use briefing::{Config, DigestOptions, RawDocument, Summarizer};
+    ///
+    /// let storm = "A storm closed the harbour bridge on Tuesday. Ferries carried commuters \
+    ///              across the bay while engineers inspected the damage.";
+    /// let vote = "The city council voted on Monday to raise the tax on hotel rooms. The \
+    ///             money will pay for new parks along the river, the mayor said.";
+    /// let docs = vec![
+    ///     RawDocument::new("a", storm),
+    ///     RawDocument::new("b", storm.replace("Tuesday", "Tuesday morning")),
+    ///     RawDocument::new("c", vote),
+    /// ];
+    /// let summarizer = Summarizer::new(Config::default().with_threads(1))?;
+    /// let corpus = summarizer.corpus(docs);
+    /// let (digest, _timings) =
+    ///     summarizer.digest_corpus(&corpus, &DigestOptions::default(), None, &mut |_| {})?;
+    /// assert_eq!(digest.articles, 3);
+    /// assert_eq!(digest.stories[0].articles, 2); // the two storm reports are one story
+    /// # Ok::<(), briefing::Error>(())
+    /// ```
     pub fn digest_corpus(
         &self,
         corpus: &Corpus,

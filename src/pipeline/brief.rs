@@ -79,6 +79,23 @@ impl Summarizer {
     /// Summarizes a corpus already built by [`Summarizer::read`] or [`Summarizer::corpus`]
     /// (so that callers that also need the corpus, such as the evaluation baselines, clean and
     /// split only once). Fails with [`Error::NoDocuments`] when the corpus is empty.
+    ///
+    /// ```
+    /// use briefing::{Budget, Config, Method, RawDocument, Summarizer};
+    ///
+    /// let summarizer = Summarizer::new(Config::default().with_method(Method::Lexrank))?;
+    /// let corpus = summarizer.corpus(vec![RawDocument::new(
+    ///     "a",
+    ///     "The mayor promised repairs. The bridge will stay closed until Friday, officials \
+    ///      said. Ferries carry commuters across the bay.",
+    /// )]);
+    /// let one = summarizer.summarize_corpus(&corpus, Budget::Sentences(1))?;
+    /// assert_eq!(one.sentences.len(), 1);
+    /// assert_eq!(one.budget.used, 1);
+    /// let empty = summarizer.summarize_corpus(&Default::default(), Budget::Sentences(1));
+    /// assert!(matches!(empty, Err(briefing::Error::NoDocuments { .. })));
+    /// # Ok::<(), briefing::Error>(())
+    /// ```
     pub fn summarize_corpus(&self, corpus: &Corpus, budget: Budget) -> Result<Briefing> {
         if corpus.documents.is_empty() {
             return Err(Error::NoDocuments {

@@ -64,7 +64,17 @@ impl std::fmt::Debug for Summarizer {
 }
 
 impl Summarizer {
-    /// Validates the configuration and starts the worker pool.
+    /// Validates the configuration and starts the worker pool (the run's only one).
+    ///
+    /// ```
+    /// use briefing::{Config, Language, Summarizer};
+    ///
+    /// let mut config = Config::default().with_language(Language::Arabic).with_threads(2);
+    /// config.params.mmr_lambda = 0.5;
+    /// assert!(Summarizer::new(config.clone()).is_ok());
+    /// config.params.mmr_lambda = 2.0;
+    /// assert!(Summarizer::new(config).is_err()); // not within 0..=1
+    /// ```
     pub fn new(config: Config) -> Result<Self> {
         config.validate()?;
         let mut builder = rayon::ThreadPoolBuilder::new();

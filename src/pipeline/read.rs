@@ -88,6 +88,23 @@ impl Summarizer {
 
     /// Reads, cleans and splits the paths into a corpus (see the module docs). `progress`
     /// hears the bytes read.
+    ///
+    /// ```
+    /// use briefing::{Config, Summarizer};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("briefing-doc-read-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("a.txt"), "Storm shuts bridge\n\nA storm closed the bridge.").unwrap();
+    /// std::fs::write(dir.join("b.bin"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    ///
+    /// let summarizer = Summarizer::new(Config::default())?;
+    /// let corpus = summarizer.read(&[&dir], &mut |_| {})?;
+    /// assert_eq!(corpus.documents.len(), 1);
+    /// assert_eq!(corpus.documents[0].meta.title.as_deref(), Some("Storm shuts bridge"));
+    /// assert!(corpus.skipped[0].reason.contains("binary"));
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// # Ok::<(), briefing::Error>(())
+    /// ```
     pub fn read<P: AsRef<Path>>(
         &self,
         paths: &[P],

@@ -60,6 +60,20 @@ fn needs_envelope() -> io::Error {
 }
 
 /// Writes a briefing in a format ([`Format::Email`]: see [`render_email`]).
+///
+/// ```
+/// use briefing::{Budget, Config, Format, RawDocument, Summarizer, render};
+///
+/// let text = "A storm closed the harbour bridge on Tuesday, officials said.";
+/// let briefing = Summarizer::new(Config::default())?
+///     .summarize(vec![RawDocument::new("a", text)], Budget::Words(20))?;
+/// let mut out = Vec::new();
+/// render::render(&briefing, Format::Json, &mut out)?;
+/// let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(json["sentences"][0]["text"], text);
+/// assert!(render::render(&briefing, Format::Email, &mut out).is_err()); // needs an envelope
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn render(briefing: &Briefing, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Text => text::render(briefing, out),
