@@ -1106,3 +1106,23 @@ fn regression_each_command_has_its_own_default_budget() {
     assert!(ok(&["digest", "--help"]).contains("Budget in words [default: 60]"));
     assert!(ok(&["summarize", "--help"]).contains("Budget in words [default: 100]"));
 }
+
+#[test]
+fn man_page_and_completions_are_generated_from_the_definitions() {
+    let man = ok(&["generate", "man"]);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH briefing"),
+        "{man}"
+    );
+    assert!(man.contains("summarize") && man.contains("digest"), "{man}");
+    let bash = ok(&["generate", "bash"]);
+    assert!(
+        bash.contains("complete") && bash.contains("--max-document-bytes"),
+        "{bash}"
+    );
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        assert!(ok(&["generate", shell]).contains("summarize"), "{shell}");
+    }
+    let (code, _, err) = run(&["generate", "tcsh"], None);
+    assert_eq!(code, 2, "{err}");
+}
