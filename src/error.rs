@@ -95,6 +95,8 @@ pub enum SkipKind {
     /// The file or folder could not be read.
     #[default]
     Unreadable,
+    /// Not a regular file: a named pipe, a socket or a device found in a folder.
+    NotAFile,
     /// Not text: binary, or not in a known encoding.
     NotText,
     /// Empty.
@@ -117,6 +119,7 @@ impl SkipKind {
     pub fn label(self) -> &'static str {
         match self {
             SkipKind::Unreadable => "unreadable",
+            SkipKind::NotAFile => "not a regular file",
             SkipKind::NotText => "not text",
             SkipKind::Empty => "empty",
             SkipKind::Malformed => "malformed",

@@ -10,6 +10,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let parsed = cli::args::Cli::parse();
+    cli::output::on_signal_remove_temporary_files();
     match cli::run::run(parsed) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

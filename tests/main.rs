@@ -15,5 +15,6 @@ mod fuzz;
 mod hardening;
 mod html;
 mod properties;
+mod reliability;
 mod rouge;
 mod snapshots;

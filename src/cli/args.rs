@@ -109,6 +109,19 @@ where
     }
 }
 
+/// A whole number of things (a negative one is named as such, not taken for an option).
+fn count<T>(s: &str) -> Result<T, String>
+where
+    T: std::str::FromStr,
+{
+    let t = s.trim();
+    if t.starts_with('-') {
+        return Err(format!("expected a whole number of 0 or more, got {t}"));
+    }
+    t.parse::<T>()
+        .map_err(|_| format!("expected a whole number, got {t:?}"))
+}
+
 /// Weights `C,L,P[,S]`, parsed by the library.
 fn weights(s: &str) -> Result<Weights, String> {
     s.parse().map_err(|e: briefing::Error| e.to_string())
@@ -183,7 +196,8 @@ pub struct InputArgs {
     #[arg(long = "field", value_name = "PART=NAME", value_parser = field, help_heading = "Input")]
     pub fields: Vec<String>,
     /// Worker threads (default: all cores). The output is the same for any number.
-    #[arg(long, value_name = "N", help_heading = "Run")]
+    #[arg(long, value_name = "N", help_heading = "Run", value_parser = count::<usize>,
+          allow_negative_numbers = true)]
     pub threads: Option<usize>,
     /// Write to FILE instead of standard output (written whole, or not at all).
     #[arg(long, short, value_name = "FILE", help_heading = "Output")]
@@ -208,7 +222,8 @@ pub struct InputArgs {
     ///
     /// Text without sentence punctuation is cut at spaces into "sentences" of at most this many
     /// characters.
-    #[arg(long, value_name = "N", help_heading = "Limits", default_value_t = config::SENTENCE_CHARS)]
+    #[arg(long, value_name = "N", help_heading = "Limits", default_value_t = config::SENTENCE_CHARS,
+          value_parser = count::<usize>, allow_negative_numbers = true)]
     pub max_sentence_chars: usize,
 }
 
@@ -219,18 +234,16 @@ pub struct InputArgs {
 pub struct BudgetArgs<const WORDS: usize> {
     /// Budget in words.
     #[arg(long, value_name = "N", help_heading = "Budget",
-          help = format!("Budget in words [default: {WORDS}]"))]
+          help = format!("Budget in words [default: {WORDS}]"),
+          value_parser = count::<usize>, allow_negative_numbers = true)]
     pub words: Option<usize>,
     /// Budget in sentences (instead of words).
-    #[arg(long, value_name = "N", help_heading = "Budget", conflicts_with_all = ["words", "chars"])]
+    #[arg(long, value_name = "N", help_heading = "Budget", conflicts_with_all = ["words", "chars"],
+          value_parser = count::<usize>, allow_negative_numbers = true)]
     pub sentences: Option<usize>,
     /// Budget in characters, one space counted between sentences (instead of words).
-    #[arg(
-        long,
-        value_name = "N",
-        help_heading = "Budget",
-        conflicts_with = "words"
-    )]
+    #[arg(long, value_name = "N", help_heading = "Budget", conflicts_with = "words",
+          value_parser = count::<usize>, allow_negative_numbers = true)]
     pub chars: Option<usize>,
 }
 
@@ -272,7 +285,8 @@ pub struct MethodArgs {
           default_value_t = config::RELEVANCE_PRIOR)]
     pub prior: f32,
     /// Sentences with fewer words are not offered to the briefing.
-    #[arg(long, value_name = "N", help_heading = "Method", default_value_t = config::MIN_WORDS)]
+    #[arg(long, value_name = "N", help_heading = "Method", default_value_t = config::MIN_WORDS,
+          value_parser = count::<usize>, allow_negative_numbers = true)]
     pub min_words: usize,
 }
 
@@ -402,14 +416,16 @@ pub struct SummarizeArgs {
 #[derive(Args, Debug)]
 pub struct DigestArgs {
     /// How many stories to brief (the best ranked).
-    #[arg(long, value_name = "N", help_heading = "Stories", default_value_t = config::STORIES)]
+    #[arg(long, value_name = "N", help_heading = "Stories", default_value_t = config::STORIES,
+          value_parser = count::<usize>, allow_negative_numbers = true)]
     pub stories: usize,
     /// Cosine of two articles' TF-IDF vectors at or above which they are the same story.
     #[arg(long, value_name = "X", value_parser = finite::<f32>, help_heading = "Stories",
           default_value_t = config::LINK)]
     pub link: f32,
     /// Articles further apart than this many days are never the same story.
-    #[arg(long, value_name = "DAYS", help_heading = "Stories", default_value_t = config::WINDOW_DAYS)]
+    #[arg(long, value_name = "DAYS", help_heading = "Stories", default_value_t = config::WINDOW_DAYS,
+          value_parser = count::<u32>, allow_negative_numbers = true)]
     pub window: u32,
     /// A digest written earlier with --format json: sentences it sent are left out, stories
     /// with nothing new are dropped, and stories it covered are marked as updates.

@@ -3,5 +3,5 @@
 
 pub mod args;
 mod email;
-mod output;
+pub mod output;
 pub mod run;

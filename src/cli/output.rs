@@ -1,10 +1,18 @@
 //! Where the output goes: standard output, or `--output FILE` written whole or not at all.
+//!
+//! `--output` writes a temporary file beside the real target (through symbolic links), gives it
+//! the target's permissions (or the usual ones for a new file), and renames it into place. A
+//! SIGINT or SIGTERM during the write removes the temporary file before the process ends, so no
+//! partial file is ever left. Standard output that was closed before the run (`>&-`) is an error
+//! (exit 1), not a silent success; a pipe closed by its reader (`| head`) is not.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::Context;
 
+use briefing::render::sanitize::shown;
 use briefing::{Error, SkipKind, Skipped};
 
 /// Prints a warning for every skipped input, unless `quiet`.
@@ -18,51 +26,134 @@ pub fn warn(quiet: bool, skipped: &[Skipped]) {
             SkipKind::RunLimit => " (see --max-run-bytes)",
             _ => "",
         };
-        eprintln!("warning: skipped {}: {}{hint}", s.path, s.reason);
+        eprintln!(
+            "warning: skipped {}: {}{hint}",
+            shown(&s.path, false),
+            shown(&s.reason, false)
+        );
     }
 }
 
-/// Writes to standard output, or to `output` through a temporary file renamed into place, so
-/// that a failed run never leaves a partial file.
+/// Temporary output files being written, removed by the signal handler.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Installs the SIGINT/SIGTERM handler that removes a temporary output file being written and
+/// ends the process (exit 130). Called once, before any output is written.
+pub fn on_signal_remove_temporary_files() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(list) = PENDING.lock() {
+            for p in list.iter() {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        std::process::exit(130);
+    });
+}
+
+/// True when standard output was closed before the run (`>&-`). Rust's runtime then opens
+/// `/dev/null` in its place (read-write, where a shell's `> /dev/null` is write-only), and every
+/// write would vanish without a word. Known on Linux (from `/proc`); elsewhere assumed open.
+fn stdout_closed() -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let to_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    let read_write = || {
+        std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        })
+    };
+    to_null && read_write()
+}
+
+/// Writes to standard output, or to `output` atomically (see the module docs).
 pub fn emit(
     output: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
     match output {
         None => {
+            if stdout_closed() {
+                let closed = io::Error::other("standard output is closed");
+                return Err(Error::Output(closed).into());
+            }
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
             write(&mut out).map_err(Error::Output)?;
+            out.flush().map_err(Error::Output)?;
             Ok(())
         }
         Some(path) => write_atomically(path, write),
     }
 }
 
+/// The file a path names, following symbolic links (a dangling link names its target).
+fn real_target(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&p) {
+            Ok(next) => {
+                p = match p.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    p
+}
+
 fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
-    let dir = path
+    let target = real_target(path);
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path.file_name().context("--output names no file")?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> io::Result<()> {
-        let file = std::fs::File::create(&tmp)?;
-        let mut out = io::BufWriter::new(file);
-        write(&mut out)?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::Output(e)).with_context(|| format!("writing {}", path.display()));
+    let name = target.file_name().context("--output names no file")?;
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    let keep;
+    #[cfg(unix)]
+    {
+        // A new file gets the usual mode (0666 less the umask), an existing one keeps its own.
+        use std::os::unix::fs::PermissionsExt;
+        keep = std::fs::metadata(&target).map(|m| m.permissions()).ok();
+        let mode = keep.as_ref().map_or(0o666, |p| p.mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    Ok(())
+    let failed = |e: io::Error| {
+        anyhow::Error::from(Error::Output(e)).context(format!("writing {}", path.display()))
+    };
+    let tmp = builder.tempfile_in(dir).map_err(failed)?;
+    let tmp_path = tmp.path().to_path_buf();
+    if let Ok(mut list) = PENDING.lock() {
+        list.push(tmp_path.clone());
+    }
+    let result = (|| -> io::Result<()> {
+        let mut out = io::BufWriter::new(tmp.as_file());
+        write(&mut out)?;
+        out.flush()?;
+        drop(out);
+        tmp.as_file().sync_all()?;
+        #[cfg(unix)]
+        if let Some(p) = keep {
+            // The umask may have narrowed the mode the file was created with.
+            tmp.as_file().set_permissions(p)?;
+        }
+        tmp.persist(&target).map(drop).map_err(|e| e.error)
+    })();
+    if let Ok(mut list) = PENDING.lock() {
+        list.retain(|p| p != &tmp_path);
+    }
+    // On failure the temporary file has been removed by `tempfile` (on drop).
+    result.map_err(failed)
 }

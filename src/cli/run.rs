@@ -191,6 +191,7 @@ fn eval(args: &EvalArgs) -> anyhow::Result<()> {
         return Err(Error::Config("give --summaries and --references, or --dataset".into()).into());
     };
     let evaluation = pairs::evaluate_dirs(summaries, references, &opts)?;
+    super::output::warn(false, &evaluation.skipped);
     emit(args.output.as_deref(), |out| {
         render::render_eval(&evaluation, json, args.per_cluster, out)
     })

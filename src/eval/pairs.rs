@@ -8,13 +8,15 @@
 //! ROUGE tool kits (`d30003t.0`, `d30003t.1`) and EASC (`Art and Music (1)_A.txt`) name them.
 //! A summary is a text file with one sentence per line, or the JSON that
 //! `briefing summarize --format json` writes (its `sentences[].text`). A summary without
-//! references is reported, not scored.
+//! references is reported, not scored. A summary or reference that cannot be read (not text,
+//! malformed JSON) is a [`Skipped`] entry and the rest is scored; a cluster whose references
+//! all failed is not scored.
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SkipKind, Skipped};
 use crate::eval::rouge::{Averages, Options, Scores, average, evaluate};
 use crate::text::ingest::decode;
 
@@ -40,6 +42,9 @@ pub struct Evaluation {
     pub clusters: Vec<ClusterScores>,
     /// Summaries that had no reference (not scored).
     pub unmatched: Vec<String>,
+    /// Summaries and references that could not be read, with the reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Skipped>,
 }
 
 fn read_error(path: &Path, source: std::io::Error) -> Error {
@@ -138,6 +143,22 @@ pub fn evaluate_dirs(summaries: &Path, references: &Path, opts: &Options) -> Res
     opts.validate()?;
     let mut clusters = Vec::new();
     let mut unmatched = Vec::new();
+    let mut skipped = Vec::new();
+    let mut read = |path: &Path| match read_lines(path) {
+        Ok(lines) => Some(lines),
+        Err(e) => {
+            let reason = match &e {
+                Error::Input { source, .. } => format!("cannot score: {source}"),
+                other => format!("cannot score: {other}"),
+            };
+            skipped.push(Skipped::new(
+                SkipKind::Malformed,
+                path.display().to_string(),
+                reason,
+            ));
+            None
+        }
+    };
     for path in files_in(summaries)?.into_iter().filter(|p| p.is_file()) {
         let name = cluster_name(&path);
         let refs = references_for(&name, references)?;
@@ -145,11 +166,11 @@ pub fn evaluate_dirs(summaries: &Path, references: &Path, opts: &Options) -> Res
             unmatched.push(name);
             continue;
         }
-        let peer = read_lines(&path)?;
-        let models = refs
-            .iter()
-            .map(|r| read_lines(r))
-            .collect::<Result<Vec<_>>>()?;
+        let Some(peer) = read(&path) else { continue };
+        let models: Vec<Vec<String>> = refs.iter().filter_map(|r| read(r)).collect();
+        if models.is_empty() {
+            continue;
+        }
         clusters.push(ClusterScores {
             name,
             references: models.len(),
@@ -163,7 +184,9 @@ pub fn evaluate_dirs(summaries: &Path, references: &Path, opts: &Options) -> Res
             references.display()
         )));
     }
-    Ok(Evaluation::new(*opts, clusters, unmatched))
+    let mut evaluation = Evaluation::new(*opts, clusters, unmatched);
+    evaluation.skipped = skipped;
+    Ok(evaluation)
 }
 
 impl Evaluation {
@@ -177,6 +200,7 @@ impl Evaluation {
             average: average(&all),
             clusters,
             unmatched,
+            skipped: Vec::new(),
         }
     }
 }

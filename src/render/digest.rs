@@ -99,10 +99,7 @@ pub(super) fn markdown(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out)?;
         for (i, doc) in b.documents.iter().enumerate() {
-            let name = match &doc.meta.url {
-                Some(u) => format!("[{}](<{}>)", escape(&doc.meta.id), u.replace('>', "%3E")),
-                None => format!("`{}`", doc.meta.id.replace('`', "'")),
-            };
+            let name = super::markdown::source_name(&doc.meta);
             let mut line = format!("{}. {name}", i + 1);
             if let Some(src) = &doc.meta.source {
                 line.push_str(&format!(" ({})", escape(src)));
@@ -123,7 +120,5 @@ pub(super) fn markdown(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub(super) fn json(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, d).map_err(io::Error::other)?;
-    writeln!(out)?;
-    out.flush()
+    super::json::write(d, out)
 }

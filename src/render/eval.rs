@@ -26,9 +26,7 @@ pub fn render_eval(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if json {
-        serde_json::to_writer_pretty(&mut *out, e).map_err(io::Error::other)?;
-        writeln!(out)?;
-        return out.flush();
+        return super::json::write(e, out);
     }
     let o = &e.options;
     let limit = match o.limit {
@@ -88,6 +86,9 @@ pub fn render_eval(
     for u in &e.unmatched {
         writeln!(out, "no reference for: {u}")?;
     }
+    for s in &e.skipped {
+        writeln!(out, "skipped: {}: {}", s.path, s.reason)?;
+    }
     out.flush()
 }
 
@@ -109,10 +110,7 @@ pub fn render_systems(
                 v
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "systems": list }))
-            .map_err(io::Error::other)?;
-        writeln!(out)?;
-        return out.flush();
+        return super::json::write(&serde_json::json!({ "systems": list }), out);
     }
     if let Some((_, first)) = systems.first() {
         writeln!(

@@ -7,6 +7,30 @@ use crate::error::Skipped;
 use crate::pipeline::briefing::Briefing;
 
 /// Escapes the characters that would start Markdown syntax inside a line.
+/// An article's name in a source list: a link when its URL is `http(s)` (percent-encoded, so
+/// nothing in it can close the link or start markup), else its id in code quotes.
+pub(super) fn source_name(meta: &crate::corpus::Meta) -> String {
+    match super::safe_url(meta.url.as_ref()) {
+        Some(u) => format!("[{}](<{}>)", escape(&meta.id), percent_encode(&u)),
+        None => format!("`{}`", meta.id.replace('`', "'")),
+    }
+}
+
+/// A URL with every byte outside the unreserved and reserved characters of RFC 3986 (and
+/// parentheses and brackets) percent-encoded.
+fn percent_encode(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-._~:/?#@!$&'*+,;=%".contains(&b);
+        if keep {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -54,10 +78,7 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "**Sources**")?;
     writeln!(out)?;
     for (i, d) in b.documents.iter().enumerate() {
-        let name = match &d.meta.url {
-            Some(u) => format!("[{}](<{}>)", escape(&d.meta.id), u.replace('>', "%3E")),
-            None => format!("`{}`", d.meta.id.replace('`', "'")),
-        };
+        let name = source_name(&d.meta);
         match &d.meta.title {
             Some(t) if Some(t) != b.title.as_ref() => {
                 writeln!(out, "{}. {} — {}", i + 1, name, escape(t))?
@@ -79,4 +100,26 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regression_only_http_links_and_nothing_that_closes_them() {
+        let meta = |url: &str| crate::corpus::Meta {
+            url: Some(url.into()),
+            ..crate::corpus::Meta::new("a")
+        };
+        assert_eq!(source_name(&meta("javascript:alert(3)")), "`a`");
+        assert_eq!(
+            source_name(&meta("https://e.example/<img src=x onerror=alert(1)>")),
+            "[a](<https://e.example/%3Cimg%20src=x%20onerror=alert%281%29%3E>)"
+        );
+        assert_eq!(
+            source_name(&meta("https://e.example/a?b=1&c=ع")),
+            "[a](<https://e.example/a?b=1&c=%D8%B9>)"
+        );
+    }
 }

@@ -11,6 +11,7 @@ mod eval;
 mod html;
 mod json;
 mod markdown;
+pub mod sanitize;
 mod text;
 
 use std::io::{self, Write};
@@ -75,23 +76,29 @@ fn needs_envelope() -> io::Error {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn render(briefing: &Briefing, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    if format == Format::Json {
+        return json::render(briefing, out);
+    }
+    let shown = sanitize::briefing(briefing);
     match format {
-        Format::Text => text::render(briefing, out),
-        Format::Markdown => markdown::render(briefing, out),
-        Format::Json => json::render(briefing, out),
-        Format::Html => html::briefing(briefing, out),
-        Format::Email => Err(needs_envelope()),
+        Format::Text => text::render(&shown, out),
+        Format::Markdown => markdown::render(&shown, out),
+        Format::Html => html::briefing(&shown, out),
+        Format::Json | Format::Email => Err(needs_envelope()),
     }
 }
 
 /// Writes a digest in a format ([`Format::Email`]: see [`render_digest_email`]).
 pub fn render_digest(digest: &Digest, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    if format == Format::Json {
+        return digest::json(digest, out);
+    }
+    let shown = sanitize::digest(digest);
     match format {
-        Format::Text => digest::text(digest, out),
-        Format::Markdown => digest::markdown(digest, out),
-        Format::Json => digest::json(digest, out),
-        Format::Html => html::digest(digest, out),
-        Format::Email => Err(needs_envelope()),
+        Format::Text => digest::text(&shown, out),
+        Format::Markdown => digest::markdown(&shown, out),
+        Format::Html => html::digest(&shown, out),
+        Format::Json | Format::Email => Err(needs_envelope()),
     }
 }
 
@@ -101,13 +108,14 @@ pub fn render_email(
     envelope: &email::Envelope,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let briefing = &sanitize::briefing(briefing);
     let subject = envelope
         .subject
         .clone()
         .unwrap_or_else(|| email::default_subject("Briefing", None, Some(&heading(briefing))));
     email::write_message(
         envelope,
-        &subject,
+        &sanitize::shown(&subject, false),
         to_string(|o| text::render(briefing, o))?,
         to_string(|o| html::briefing(briefing, o))?,
         out,
@@ -121,6 +129,7 @@ pub fn render_digest_email(
     envelope: &email::Envelope,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let digest = &sanitize::digest(digest);
     let subject = envelope.subject.clone().unwrap_or_else(|| {
         let newest = digest
             .stories
@@ -132,7 +141,7 @@ pub fn render_digest_email(
     });
     email::write_message(
         envelope,
-        &subject,
+        &sanitize::shown(&subject, false),
         to_string(|o| digest::text(digest, o))?,
         to_string(|o| html::digest(digest, o))?,
         out,

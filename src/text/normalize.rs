@@ -41,6 +41,9 @@ pub fn is_arabic_mark(c: char) -> bool {
 fn fold_char(c: char, out: &mut String) {
     match c {
         c if is_arabic_mark(c) => {}
+        // Invisible format characters (zero-width joiners, marks, word joiner, byte-order
+        // mark, soft hyphen): never part of a matching key.
+        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
         '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => out.push('\u{0627}'),
         '\u{0649}' => out.push('\u{064A}'),
         '\u{0629}' => out.push('\u{0647}'),
@@ -120,6 +123,12 @@ mod tests {
     #[test]
     fn arabic_indic_digits_to_ascii() {
         assert_eq!(fold("٢٠١٥ ۱۸"), "2015 18");
+    }
+
+    #[test]
+    fn regression_zero_width_joiners_do_not_change_the_key() {
+        assert_eq!(fold("wo\u{200D}rd"), "word");
+        assert_eq!(fold("ال\u{200C}وزير"), "الوزير");
     }
 
     #[test]

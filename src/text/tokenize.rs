@@ -112,13 +112,15 @@ impl Analyzers {
     }
 }
 
-/// Maximal runs of letters, digits and Arabic marks.
+/// Maximal runs of letters, digits, Arabic marks and zero-width (non-)joiners (which `fold`
+/// then drops, so `wo\u{200D}rd` is the term of `word`).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     // ASCII and Arabic first: `is_alphanumeric` is a slow table lookup outside ASCII.
     text.split(|c: char| {
         !(c.is_ascii_alphanumeric()
             || is_arabic_letter(c)
             || is_arabic_mark(c)
+            || matches!(c, '\u{200C}' | '\u{200D}')
             || (!c.is_ascii() && c.is_alphanumeric()))
     })
     .filter(|w| !w.is_empty())

@@ -36,10 +36,18 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<String, String> {
             .collect();
         String::from_utf16(&units).map_err(|_| "invalid UTF-16 text".to_string())
     };
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+    // A byte-order mark alone does not make UTF-16: a Latin-1 file may start with `ÿþ`. Text
+    // in UTF-16 has characters below U+0100 (spaces, line breaks, digits), so some high bytes
+    // are 0; Latin-1 text has no NUL byte at all.
+    let zero_high = |rest: &[u8], high: usize| rest.iter().skip(high).step_by(2).any(|&b| b == 0);
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE])
+        && (rest.is_empty() || zero_high(rest, 1))
+    {
         return utf16(true, rest);
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF])
+        && (rest.is_empty() || zero_high(rest, 0))
+    {
         return utf16(false, rest);
     }
     if bytes[..bytes.len().min(8192)].contains(&0) {
@@ -67,5 +75,17 @@ mod tests {
                 .contains("binary")
         );
         assert!(decode(b"caf\xE9").unwrap_err().contains("UTF-8"));
+    }
+
+    #[test]
+    fn regression_latin_text_starting_with_y_thorn_is_not_utf16() {
+        // "ÿþ" in Latin-1 is FF FE, the UTF-16 little-endian byte-order mark.
+        let latin = b"\xFF\xFEcole de Paris, r\xE9sum\xE9 de la semaine.";
+        let err = decode(latin).unwrap_err();
+        assert!(err.contains("UTF-8"), "{err}");
+        // Real UTF-16 with the same mark still decodes.
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("بحث الوزير".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&utf16).unwrap(), "بحث الوزير");
     }
 }

@@ -10,29 +10,56 @@ use crate::error::{SkipKind, Skipped};
 
 use super::Ingested;
 
-/// The first non-empty value among `names` in a record.
-fn pick(record: &serde_json::Map<String, serde_json::Value>, names: &[String]) -> Option<String> {
-    let value = |v: &serde_json::Value| match v {
-        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
+type Record = serde_json::Map<String, serde_json::Value>;
+
+/// The first field among `names` in a record holding something (not null, not a blank
+/// string), with its name.
+fn find<'a>(record: &'a Record, names: &[String]) -> Option<(&'a str, &'a serde_json::Value)> {
+    let present = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => false,
+        serde_json::Value::String(s) => !s.trim().is_empty(),
+        _ => true,
     };
     names.iter().find_map(|name| {
         let (starts, ends) = (name.starts_with('*'), name.ends_with('*'));
         if !starts && !ends {
-            return record.get(name).and_then(value);
+            return record
+                .get_key_value(name)
+                .filter(|(_, v)| present(v))
+                .map(|(k, v)| (k.as_str(), v));
         }
         let core = name.trim_matches('*').to_lowercase();
         record.iter().find_map(|(k, v)| {
-            let k = k.to_lowercase();
+            let key = k.to_lowercase();
             let hit = match (starts, ends) {
-                (true, true) => k.contains(&core),
-                (true, false) => k.ends_with(&core),
-                _ => k.starts_with(&core),
+                (true, true) => key.contains(&core),
+                (true, false) => key.ends_with(&core),
+                _ => key.starts_with(&core),
             };
-            if hit { value(v) } else { None }
+            (hit && present(v)).then_some((k.as_str(), v))
         })
     })
+}
+
+/// The first string or number among `names`, as written (a number keeps its digits).
+fn pick(record: &Record, names: &[String]) -> Option<String> {
+    match find(record, names)?.1 {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// What a JSON value is, in words.
+fn kind_of(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a true/false value",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 /// Turns one JSON value into an article, or says why it is not one. `at` is where it is
@@ -47,14 +74,24 @@ fn record(
     let serde_json::Value::Object(map) = value else {
         return Err((SkipKind::Malformed, "not a JSON object".into()));
     };
-    let text = pick(&map, &fields.text).ok_or_else(|| {
-        let reason = format!(
-            "record has no text (looked for the field{} {})",
-            if fields.text.len() == 1 { "" } else { "s" },
-            fields.text.join(", ")
-        );
-        (SkipKind::NoText, reason)
-    })?;
+    let text = match find(&map, &fields.text) {
+        Some((_, serde_json::Value::String(s))) => s.clone(),
+        Some((name, other)) => {
+            let reason = format!(
+                "field {name:?} holds {}, not the article's text",
+                kind_of(other)
+            );
+            return Err((SkipKind::NoText, reason));
+        }
+        None => {
+            let reason = format!(
+                "record has no text (looked for the field{} {})",
+                if fields.text.len() == 1 { "" } else { "s" },
+                fields.text.join(", ")
+            );
+            return Err((SkipKind::NoText, reason));
+        }
+    };
     Ok(RawDocument {
         meta: Meta {
             id: pick(&map, &fields.id).unwrap_or(fallback),
@@ -223,6 +260,22 @@ mod tests {
         assert!(fields.set("body").is_err());
         assert!(fields.set("words=x").is_err());
         assert!(fields.set("text=").is_err());
+    }
+
+    #[test]
+    fn regression_ids_kept_as_written_and_text_of_the_wrong_type_named() {
+        let text = "{\"id\": 18446744073709551616, \"text\": \"Body one.\"}\n\
+                    {\"id\": \"007\", \"text\": 12345}\n";
+        let mut out = Ingested::default();
+        read_jsonl(&mut out, "f.jsonl", "f", text, &Fields::default());
+        assert_eq!(out.documents.len(), 1);
+        assert_eq!(out.documents[0].meta.id, "18446744073709551616");
+        assert_eq!(out.skipped.len(), 1);
+        let reason = &out.skipped[0].reason;
+        assert!(
+            reason.contains("\"text\"") && reason.contains("a number"),
+            "{reason}"
+        );
     }
 
     #[test]
