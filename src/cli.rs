@@ -90,6 +90,10 @@ pub struct EvalArgs {
     /// Score only the first N bytes of every summary (ROUGE -b N).
     #[arg(long, value_name = "N", group = "limit")]
     pub bytes: Option<usize>,
+    /// With --dataset: brief in N words but score whole summaries and references (no -l; for
+    /// references longer than the budget, which -l would cut too).
+    #[arg(long, value_name = "N", group = "limit", requires = "dataset")]
+    pub budget: Option<usize>,
     /// Do not stem (ROUGE without -m).
     #[arg(long)]
     pub no_stem: bool,
@@ -168,7 +172,7 @@ impl EvalArgs {
     /// and for MultiLing-style sets each cluster's median reference length, untruncated (as
     /// EASC is scored).
     pub fn dataset_words(&self, kind: DatasetArg) -> Option<usize> {
-        match (self.words, kind) {
+        match (self.words.or(self.budget), kind) {
             (Some(n), _) => Some(n),
             (None, DatasetArg::Duc) => Some(100),
             (None, DatasetArg::Multiling) => None,
@@ -183,6 +187,7 @@ impl EvalArgs {
             limit: match (self.words, self.bytes, self.dataset) {
                 (Some(n), _, _) => Limit::Words(n),
                 (_, Some(n), _) => Limit::Bytes(n),
+                (None, None, Some(_)) if self.budget.is_some() => Limit::None,
                 (None, None, Some(kind)) => {
                     self.dataset_words(kind).map_or(Limit::None, Limit::Words)
                 }
