@@ -476,6 +476,10 @@ pub struct MethodArgs {
     /// MMR trade-off between relevance (1) and novelty (0).
     #[arg(long, value_name = "X", default_value_t = 0.7)]
     pub lambda: f32,
+    /// Method combined: how far the position weight grows in a cluster that follows a topic
+    /// rather than one event (weight x (1 + X x topicness); 0 keeps it fixed).
+    #[arg(long, value_name = "X", default_value_t = briefing::config::POSITION_GAIN)]
+    pub position_gain: f32,
     /// Method concepts: weight of sentence relevance against concept gain.
     #[arg(long, value_name = "X", default_value_t = 0.5)]
     pub mu: f32,
@@ -503,6 +507,7 @@ impl MethodArgs {
             method: self.method.method(),
             weights: self.weights.unwrap_or_default(),
             mmr_lambda: self.lambda,
+            position_gain: self.position_gain,
             concept_mu: self.mu,
             cost_exponent: self.cost_exponent,
             saturation: self.alpha_cover,

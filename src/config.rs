@@ -184,6 +184,10 @@ impl Default for Weights {
     }
 }
 
+/// The default of [`Config::position_gain`] (chosen by cross-validation over the development
+/// sets; see the README).
+pub const POSITION_GAIN: f32 = 0.0;
+
 /// Everything a run needs to know. Built by the binary from its arguments, or by hand.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -203,6 +207,9 @@ pub struct Config {
     pub min_words: usize,
     /// Feature weights of the `combined` method (and of the relevance prior of `concepts`).
     pub weights: Weights,
+    /// `combined`: the position weight is `weights.position * (1 + position_gain *
+    /// topicness)`, topicness read from the cluster (`prior`).
+    pub position_gain: f32,
     /// `concepts`: weight of sentence relevance against concept gain.
     pub concept_mu: f32,
     /// `concepts`, `submodular`: exponent of the sentence cost in the greedy ratio.
@@ -256,6 +263,7 @@ impl Default for Config {
             explain: false,
             mmr_lambda: 0.7,
             weights: Weights::default(),
+            position_gain: POSITION_GAIN,
             min_words: crate::MIN_WORDS,
             concept_mu: 0.5,
             cost_exponent: 0.3,
@@ -299,6 +307,7 @@ impl Config {
             self.saturation,
             self.diversity,
             self.relevance_prior,
+            self.position_gain,
         ]
         .into_iter()
         .all(non_negative)

@@ -61,8 +61,10 @@ pub mod coverage;
 pub mod dataset;
 pub mod dedup;
 pub mod error;
+pub mod headline;
 pub mod ingest;
 pub mod normalize;
+pub mod prior;
 pub mod render;
 pub mod resources;
 pub mod rouge;
@@ -212,11 +214,11 @@ impl Summarizer {
                     });
                     let (text, spans) =
                         split::split_document(&cleaned, language, limits.sentence_chars);
-                    (raw, cleaned.title, text, spans, language)
+                    (raw, cleaned.title, cleaned.date, text, spans, language)
                 })
                 .collect()
         });
-        for (raw, title, text, spans, language) in prepared {
+        for (raw, title, printed_date, text, spans, language) in prepared {
             if spans.iter().all(|(_, heading)| *heading) {
                 skipped.push(Skipped {
                     path: raw.path,
@@ -237,7 +239,7 @@ impl Summarizer {
                 name: raw.name,
                 path: raw.path,
                 title,
-                date: raw.date,
+                date: raw.date.or(printed_date),
                 url: raw.url,
                 source: raw.source,
                 language,
@@ -445,7 +447,8 @@ impl Summarizer {
         let floor = cfg.method.similarity_floor(cfg.duplicate_threshold);
         let graph = tfidf::similarity_graph(&vectors.rows, floor, cfg.duplicate_threshold);
         let features = score::features(corpus, &vectors, &graph, cfg.duplicate_threshold);
-        let scores = score::score(&features, cfg.method, cfg.weights, corpus.documents.len());
+        let weights = self.cluster_weights(corpus, &graph, &features);
+        let scores = score::score(&features, cfg.method, weights, corpus.documents.len());
 
         let displays: Vec<String> = (0..corpus.sentences.len())
             .into_par_iter()
@@ -628,6 +631,38 @@ impl Summarizer {
             candidates,
         };
         (briefing, repeated)
+    }
+}
+
+impl Summarizer {
+    /// The weights of `combined` for this cluster: the position weight adapted to the
+    /// cluster's shape ([`prior`]).
+    fn cluster_weights(
+        &self,
+        corpus: &Corpus,
+        graph: &[Vec<(u32, f32)>],
+        features: &[score::Features],
+    ) -> Weights {
+        let cfg = &self.config;
+        if cfg.position_gain == 0.0 {
+            return cfg.weights;
+        }
+        let centroid: Vec<f32> = features.iter().map(|f| f.centroid).collect();
+        let shape = prior::shape(corpus, graph, &centroid);
+        if std::env::var_os("BRIEFING_DEBUG_SHAPE").is_some() {
+            eprintln!(
+                "shape {:?} {:.3} {:.3} {:?} {:.3}",
+                corpus.documents.first().map(|d| &d.path),
+                shape.topicness(),
+                shape.overlap,
+                shape.spread_days,
+                shape.lead_centrality
+            );
+        }
+        Weights {
+            position: prior::position_weight(cfg.weights.position, cfg.position_gain, &shape),
+            ..cfg.weights
+        }
     }
 }
 

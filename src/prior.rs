@@ -1,0 +1,173 @@
+//! Prior: how much an article's lead should count, read from the cluster itself.
+//!
+//! Contract: [`shape`] measures a cluster (deterministic, linear in its sentences and the
+//! edges of its similarity graph) and [`position_weight`] turns the measures into the weight
+//! of the position feature in `combined`. No data set is recognised: only the cluster's own
+//! articles are read.
+//!
+//! In a cluster about one event, every article retells the same facts: centrality and the
+//! signature find them, and the position prior should stay light. In a cluster that follows a
+//! topic over weeks or months, or gathers articles on related subjects, each article brings
+//! its own news, told in its lead, while what every article repeats is background: the human
+//! summaries draw on the leads. Three measures tell the kinds apart:
+//! - **overlap**: the share of sentences with a close match (cosine at least
+//!   [`MATCH_COSINE`]) in another article: high when the articles retell one story;
+//! - **spread**: the days between the oldest and the newest dated article, when at least two
+//!   are dated (an event's coverage lasts days, a topic's months);
+//! - **lead centrality**: the mean centroid cosine of the articles' leads over that of all
+//!   their sentences: above 1 when the leads carry what the cluster is about.
+//!
+//! `topicness = (1 - overlap) * (1 + spread / (spread + SPREAD_DAYS)) / 2`, in `[0, 1]`
+//! (without dates the spread term is 1, its midpoint), raised by lead centrality
+//! (`* min(lead_centrality, 2)`, capped at 1); the position weight is `w * (1 + gain *
+//! topicness)` with `gain` = [`crate::config::Config::position_gain`].
+
+use crate::corpus::Corpus;
+
+/// Two sentences of different articles whose cosine reaches this tell the same thing.
+pub const MATCH_COSINE: f32 = 0.3;
+/// The date spread (in days) at which the spread term is half-way.
+pub const SPREAD_DAYS: f64 = 14.0;
+
+/// What a cluster is like (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Shape {
+    /// Share of sentences with a close match in another article, in `[0, 1]`.
+    pub overlap: f32,
+    /// Days between the oldest and the newest dated article, if two are dated.
+    pub spread_days: Option<f64>,
+    /// Mean centroid cosine of the leads over that of all sentences (1 when equal).
+    pub lead_centrality: f32,
+}
+
+impl Shape {
+    /// How much the cluster looks like a topic followed over time rather than one event, in
+    /// `[0, 1]`.
+    pub fn topicness(&self) -> f32 {
+        let spread = self
+            .spread_days
+            .map_or(0.5, |d| (d / (d + SPREAD_DAYS)) as f32);
+        let t = (1.0 - self.overlap) * (1.0 + spread) / 2.0;
+        (t * self.lead_centrality.clamp(0.0, 2.0)).clamp(0.0, 1.0)
+    }
+}
+
+/// Days since 0000-03-01 of a `YYYY-MM-DD...` date (a civil-calendar day count).
+fn day_number(date: &str) -> Option<i64> {
+    let d = date.get(..10)?;
+    let mut it = d.split('-');
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next()?.parse().ok()?;
+    let day: i64 = it.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1)
+}
+
+/// Measures a cluster. `graph` is the similarity graph of its sentences (every pair at or
+/// above [`MATCH_COSINE`] must be in it); `centroid` holds each sentence's cosine to the
+/// cluster centroid.
+pub fn shape(corpus: &Corpus, graph: &[Vec<(u32, f32)>], centroid: &[f32]) -> Shape {
+    let n = corpus.sentences.len();
+    if n == 0 || corpus.documents.len() < 2 {
+        return Shape {
+            lead_centrality: 1.0,
+            ..Shape::default()
+        };
+    }
+    let matched = corpus
+        .sentences
+        .iter()
+        .zip(graph)
+        .filter(|(s, edges)| {
+            edges
+                .iter()
+                .any(|&(j, w)| w >= MATCH_COSINE && corpus.sentences[j as usize].doc != s.doc)
+        })
+        .count();
+    let days: Vec<i64> = corpus
+        .documents
+        .iter()
+        .filter_map(|d| d.date.as_deref().and_then(day_number))
+        .collect();
+    let spread_days = (days.len() >= 2).then(|| {
+        let (lo, hi) = days
+            .iter()
+            .fold((i64::MAX, i64::MIN), |(a, b), &d| (a.min(d), b.max(d)));
+        (hi - lo) as f64
+    });
+    let mut lead_sum = 0f32;
+    let mut leads = 0usize;
+    let mut seen = vec![false; corpus.documents.len()];
+    for (i, s) in corpus.sentences.iter().enumerate() {
+        if !s.heading && !seen[s.doc.index()] {
+            seen[s.doc.index()] = true;
+            lead_sum += centroid[i];
+            leads += 1;
+        }
+    }
+    let all: f32 = corpus
+        .sentences
+        .iter()
+        .zip(centroid)
+        .filter(|(s, _)| !s.heading)
+        .map(|(_, c)| *c)
+        .sum::<f32>();
+    let body = corpus
+        .sentences
+        .iter()
+        .filter(|s| !s.heading)
+        .count()
+        .max(1);
+    let mean_all = all / body as f32;
+    let lead_centrality = if leads == 0 || mean_all <= 0.0 {
+        1.0
+    } else {
+        (lead_sum / leads as f32) / mean_all
+    };
+    Shape {
+        overlap: matched as f32 / n as f32,
+        spread_days,
+        lead_centrality,
+    }
+}
+
+/// The position weight for a cluster of this shape: `w * (1 + gain * topicness)`.
+pub fn position_weight(w: f32, gain: f32, shape: &Shape) -> f32 {
+    w * (1.0 + gain * shape.topicness())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_count_days() {
+        let d = |s| day_number(s).unwrap();
+        assert_eq!(d("2009-03-01") - d("2009-02-28"), 1);
+        assert_eq!(d("2008-03-01") - d("2008-02-28"), 2);
+        assert_eq!(d("2010-01-01") - d("2009-01-01"), 365);
+        assert_eq!(d("2015-07-21 02:51:32") - d("2015-07-20"), 1);
+        assert_eq!(day_number("someday"), None);
+    }
+
+    #[test]
+    fn topicness_grows_as_overlap_falls_and_spread_grows() {
+        let event = Shape {
+            overlap: 0.8,
+            spread_days: Some(2.0),
+            lead_centrality: 1.0,
+        };
+        let topic = Shape {
+            overlap: 0.1,
+            spread_days: Some(120.0),
+            lead_centrality: 1.0,
+        };
+        assert!(event.topicness() < 0.15);
+        assert!(topic.topicness() > 0.8);
+        assert!(position_weight(0.25, 4.0, &topic) > position_weight(0.25, 4.0, &event));
+        assert_eq!(position_weight(0.25, 0.0, &topic), 0.25);
+    }
+}
