@@ -9,6 +9,10 @@ Five sets, each in a layout `briefing eval --dataset` reads (see docs/dev-sets.m
   easc-topics   EASC clusters: the articles of one topic in article-number order, cut into
                 clusters of about 10; reference X = assessor X's extracts of the cluster's
                 articles, concatenated in article order (5 references), 250 words.
+  easc-titled   easc-topics with the layout of scraped pages: each article opens with its EASC
+                title ending with a full stop, then a date line (`الأربعاء، 15 يوليو 2009`, one
+                article every nine days), then a blank line. A check of the cleaner: its
+                figures should be those of easc-topics.
   snn-proxy     SaudiNewsNet proxy (scripts/arabic_proxy.py): stories found by `digest`,
                 outlets' headlines as references, 100 words.
 
@@ -31,6 +35,7 @@ SETS = {
     "duc03-topics": ("duc", "duc03-topics", ["--words", "100"]),
     "easc": ("multiling", None, []),
     "easc-topics": ("multiling", "easc-topics", ["--budget", "250"]),
+    "easc-titled": ("multiling", "easc-titled", ["--budget", "250"]),
     "snn-proxy": ("multiling", "snn-proxy", ["--words", "100"]),
 }
 CLUSTER_SIZE = 10
@@ -57,6 +62,38 @@ def link_duc(out, pattern):
             os.symlink(os.path.abspath(os.path.join(models, f)), os.path.join(out, "models", f))
         n += 1
     return n
+
+
+AR_DAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
+AR_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+             "أكتوبر", "نوفمبر", "ديسمبر"]
+
+
+def titled(out, source):
+    """easc-titled: the clusters of `source` (easc-topics), each article given a title line
+    with a full stop and a date line."""
+    import datetime
+    titles = {}
+    with open(os.path.join(DATA, "easc", "Titles.txt"), encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if "*" in line:
+                name, title = line.rstrip("\n").split("*", 1)
+                titles[name.strip().lower()] = title.strip()
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(os.path.join(source, "models"), os.path.join(out, "models"))
+    for c in sorted(os.listdir(os.path.join(source, "source"))):
+        os.makedirs(os.path.join(out, "source", c))
+        topic = c.rsplit("-", 1)[0].replace("_", " ")
+        for f in sorted(os.listdir(os.path.join(source, "source", c))):
+            num = int(f.split(".")[0])
+            day = datetime.date(2009, 1, 5) + datetime.timedelta(days=9 * num)
+            date = "%s، %d %s %d" % (AR_DAYS[day.weekday()], day.day, AR_MONTHS[day.month - 1], day.year)
+            title = titles.get("%s (%d)" % (topic, num), topic)
+            with open(os.path.join(source, "source", c, f), encoding="utf-8", errors="replace") as fh:
+                body = fh.read()
+            with open(os.path.join(out, "source", c, f), "w", encoding="utf-8") as fh:
+                fh.write("%s.\n%s\n\n%s" % (title, date, body))
+    return len(os.listdir(os.path.join(out, "source")))
 
 
 def easc_topics(out):
@@ -129,6 +166,10 @@ def main():
                 n = link_duc(out, r"d(3\d{4})(t)" if s == "duc03-events" else r"d(1\d\d)([a-j])")
             elif s == "easc-topics":
                 n = easc_topics(out)
+            elif s == "easc-titled":
+                if not os.path.isdir(path_of("easc-topics")):
+                    easc_topics(path_of("easc-topics"))
+                n = titled(out, path_of("easc-topics"))
             elif s == "snn-proxy":
                 n = snn_proxy(a.bin, out)
             else:

@@ -237,14 +237,14 @@ fn paragraphs_of(lines: &[&str]) -> Vec<String> {
 /// the headline and the day of the first date line.
 fn take_headline(
     paras: &mut Vec<String>,
-    set_apart: bool,
+    layout: crate::headline::FirstLine,
     given: Option<&str>,
 ) -> (Option<String>, Option<String>) {
     use crate::headline::{date_of, is_byline, is_date_line};
     let credit = |p: &str| {
         word_count(p) <= crate::headline::DATE_LINE_WORDS && (is_date_line(p) || is_byline(p))
     };
-    let mut date = None;
+    let mut date = layout.date.clone();
     let mut credit_follows = false;
     let mut i = 0;
     while i < paras.len().min(4) && paras.len() > 1 {
@@ -264,6 +264,19 @@ fn take_headline(
     let key = line_key(&paras[0]);
     let repeated =
         given.is_some_and(|g| line_key(g) == key) || paras[1..].iter().any(|p| line_key(p) == key);
+    // The layout of the raw first line counts when it is this paragraph. A short first line
+    // before a blank line and a paragraph at least twice as long is a title too, unless it
+    // opens with a dateline (wire copy whose every paragraph is blank-separated:
+    // `HOLLYWOOD _ ...`).
+    let same = line_key(&layout.text) == key;
+    credit_follows |= same && layout.credit_follows;
+    let words = word_count(&paras[0]);
+    let set_apart = same
+        && (layout.set_apart
+            || (layout.blank_after
+                && words <= crate::headline::SHORT_TITLE_WORDS
+                && word_count(&paras[1]) >= 2 * words
+                && strip_dateline(&paras[0]).is_none()));
     let title =
         crate::headline::is_title(&paras[0], credit_follows, set_apart, repeated, TITLE_WORDS)
             .then(|| paras.remove(0));
@@ -310,14 +323,14 @@ pub fn strip_dateline(p: &str) -> Option<&str> {
 pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
     let text = tidy(raw);
     let lines = drop_furniture(&text, dominant_script(&text));
-    let set_apart = crate::headline::first_line(&lines).set_apart;
+    let layout = crate::headline::first_line(&text.split('\n').collect::<Vec<_>>());
     let mut paras = paragraphs_of(&lines);
 
     let given = given_title
         .map(|t| display(t).trim().to_owned())
         .filter(|t| !t.is_empty());
     let mut keys: Vec<String> = given.iter().map(|t| line_key(t)).collect();
-    let (printed, date) = take_headline(&mut paras, set_apart, given.as_deref());
+    let (printed, date) = take_headline(&mut paras, layout, given.as_deref());
     keys.extend(printed.iter().map(|t| line_key(t)));
     paras.retain(|p| !keys.contains(&line_key(p)));
     let title = given.or(printed);
@@ -466,13 +479,21 @@ mod tests {
             None,
         );
         assert_eq!(c.date.as_deref(), Some("2009-07-15"));
-        // Wire copy whose paragraphs are all set apart by blank lines keeps its lead.
+        // A short first line before blank-separated paragraphs is a title; a long one, or one
+        // opening with a dateline, is the lead.
         let c = clean(
-            "A storm closed the bridge.\n\nFerries ran instead.\n\nThe mayor spoke.",
+            "Storm closes bridge.\n\nA storm closed the bridge on Tuesday.\n\nFerries ran.",
             None,
         );
-        assert_eq!(c.title, None);
-        assert_eq!(texts(&c).len(), 3);
+        assert_eq!(c.title.as_deref(), Some("Storm closes bridge."));
+        for raw in [
+            "A storm that had raged over the bay since the weekend closed the harbour bridge on Tuesday morning.\n\nFerries ran instead.\n\nThe mayor spoke.",
+            "PORTHAVEN (AP) -- A storm closed the bridge.\n\nFerries ran instead.\n\nThe mayor spoke.",
+        ] {
+            let c = clean(raw, None);
+            assert_eq!(c.title, None, "{raw}");
+            assert_eq!(texts(&c).len(), 3, "{raw}");
+        }
     }
 
     #[test]

@@ -186,7 +186,7 @@ impl Default for Weights {
 
 /// The default of [`Config::position_gain`] (chosen by cross-validation over the development
 /// sets; see the README).
-pub const POSITION_GAIN: f32 = 0.0;
+pub const POSITION_GAIN: f32 = 16.0;
 
 /// Everything a run needs to know. Built by the binary from its arguments, or by hand.
 #[derive(Debug, Clone, PartialEq)]

@@ -16,6 +16,9 @@ use crate::normalize::fold;
 
 /// A date line has at most this many words.
 pub const DATE_LINE_WORDS: usize = 16;
+/// A first line of at most this many words before a blank line is a title even when the
+/// body's paragraphs are blank-separated too (unless it opens with a dateline).
+pub const SHORT_TITLE_WORDS: usize = 15;
 /// A byline has at most this many words.
 pub const BYLINE_WORDS: usize = 8;
 
@@ -276,10 +279,17 @@ pub fn date_of(line: &str) -> Option<String> {
             }
         }
     }
-    let year = p.numbers.iter().copied().find(|&n| gregorian(n))?;
-    let month = *p.months.first()?;
-    let day = p.numbers.iter().copied().find(|&n| (1..=31).contains(&n))?;
-    fmt(year, month, day)
+    // The year, its month, and the day written nearest before the year (`22 رجب 1430 هـ - 15
+    // تموز 2009م` is the 15th).
+    let at = p.numbers.iter().position(|&n| gregorian(n))?;
+    let month = *p.months.last()?;
+    let day = p.numbers[..at]
+        .iter()
+        .rev()
+        .chain(&p.numbers[at + 1..])
+        .copied()
+        .find(|&n| (1..=31).contains(&n))?;
+    fmt(p.numbers[at], month, day)
 }
 
 /// True when the line is a short credit line: `By Jane Smith`, `By JANE SMITH, Staff`,
@@ -312,39 +322,68 @@ pub fn is_byline(line: &str) -> bool {
     )
 }
 
-/// The layout around an article's first line, read from its lines (blank lines kept).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The layout around an article's first line, read from its lines (blank lines kept),
+/// before page furniture is dropped (a date line is often furniture too).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FirstLine {
-    /// A blank line follows the first line, while the lines of the body are not separated by
+    /// The first line that is not a date line or a byline, trimmed.
+    pub text: String,
+    /// A date line or a byline follows it.
+    pub credit_follows: bool,
+    /// A blank line follows it (after its date lines and bylines).
+    pub blank_after: bool,
+    /// A blank line follows it, while the body's lines (two or more) are not separated by
     /// blank lines: the first line is set apart.
     pub set_apart: bool,
+    /// The day of the first date line before or right after it.
+    pub date: Option<String>,
+}
+
+/// A date line or a byline.
+fn is_credit(line: &str) -> bool {
+    line.split_whitespace().count() <= DATE_LINE_WORDS && (is_date_line(line) || is_byline(line))
 }
 
 /// Reads the layout of the first non-blank line of `lines` that is not a date line or a
 /// byline.
 pub fn first_line(lines: &[&str]) -> FirstLine {
-    let mut it = lines
-        .iter()
-        .map(|l| l.trim())
-        .skip_while(|l| l.is_empty() || is_date_line(l) || is_byline(l));
-    if it.next().is_none() {
-        return FirstLine::default();
+    let lines: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
+    let mut out = FirstLine::default();
+    let mut i = 0;
+    while i < lines.len() && (lines[i].is_empty() || is_credit(lines[i])) {
+        if !lines[i].is_empty() && out.date.is_none() {
+            out.date = date_of(lines[i]);
+        }
+        i += 1;
     }
-    let rest: Vec<&str> = it.collect();
+    let Some(first) = lines.get(i) else {
+        return out;
+    };
+    out.text = (*first).to_owned();
+    i += 1;
+    while i < lines.len() && !lines[i].is_empty() && is_credit(lines[i]) {
+        out.credit_follows = true;
+        if out.date.is_none() {
+            out.date = date_of(lines[i]);
+        }
+        i += 1;
+    }
+    let rest = &lines[i..];
     let blank_after = rest.first().is_some_and(|l| l.is_empty());
-    let body: Vec<&str> = rest.into_iter().skip_while(|l| l.is_empty()).collect();
-    let end = body
+    let start = rest
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(rest.len());
+    let end = rest
         .iter()
         .rposition(|l| !l.is_empty())
-        .map_or(0, |i| i + 1);
-    let body = &body[..end];
+        .map_or(start, |e| e + 1);
+    let body = &rest[start..end];
     let text_lines = body.iter().filter(|l| !l.is_empty()).count();
     let blanks = body.iter().filter(|l| l.is_empty()).count();
-    FirstLine {
-        set_apart: blank_after
-            && text_lines > 0
-            && blanks * 2 < text_lines.saturating_sub(1).max(1),
-    }
+    out.blank_after = blank_after && text_lines > 0;
+    out.set_apart = blank_after && text_lines >= 2 && blanks * 2 < text_lines - 1;
+    out
 }
 
 /// Decides whether `first`, the article's first paragraph, is its title. `credit_follows`
@@ -462,5 +501,10 @@ mod tests {
         assert!(!first_line(&["Lead.", "", "One.", "", "Two.", "", "Three."]).set_apart);
         assert!(!first_line(&["Lead.", "One.", "Two."]).set_apart);
         assert!(!first_line(&["Lead."]).set_apart);
+        assert!(!first_line(&["Lead.", "", "One."]).set_apart);
+        let l = first_line(&["Title.", "Wednesday, July 15, 2009", "", "One.", "", "Two."]);
+        assert_eq!(l.text, "Title.");
+        assert!(l.credit_follows && l.blank_after && !l.set_apart);
+        assert_eq!(l.date.as_deref(), Some("2009-07-15"));
     }
 }

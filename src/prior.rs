@@ -6,28 +6,36 @@
 //! articles are read.
 //!
 //! In a cluster about one event, every article retells the same facts: centrality and the
-//! signature find them, and the position prior should stay light. In a cluster that follows a
-//! topic over weeks or months, or gathers articles on related subjects, each article brings
-//! its own news, told in its lead, while what every article repeats is background: the human
-//! summaries draw on the leads. Three measures tell the kinds apart:
+//! signature find them, and the position prior should stay light. When the articles share
+//! little (a topic followed over months, or articles on related subjects), centrality and the
+//! signature have no agreement between articles to find and reward what each article repeats
+//! of its own background, while the human summaries draw on each article's lead. Three
+//! measures, all read from the cluster:
 //! - **overlap**: the share of sentences with a close match (cosine at least
 //!   [`MATCH_COSINE`]) in another article: high when the articles retell one story;
 //! - **spread**: the days between the oldest and the newest dated article, when at least two
 //!   are dated (an event's coverage lasts days, a topic's months);
 //! - **lead centrality**: the mean centroid cosine of the articles' leads over that of all
-//!   their sentences: above 1 when the leads carry what the cluster is about.
+//!   their sentences: at least 1 when the leads carry what the cluster is about.
 //!
-//! `topicness = (1 - overlap) * (1 + spread / (spread + SPREAD_DAYS)) / 2`, in `[0, 1]`
-//! (without dates the spread term is 1, its midpoint), raised by lead centrality
-//! (`* min(lead_centrality, 2)`, capped at 1); the position weight is `w * (1 + gain *
-//! topicness)` with `gain` = [`crate::config::Config::position_gain`].
+//! `topicness = max(0, 1 - overlap / OVERLAP_REF) * spread / (spread + SPREAD_DAYS) *
+//! min(1, lead centrality)`, in `[0, 1]` (without two dated articles the spread term is 1);
+//! the position weight is `w * (1 + gain * topicness)`, `gain` =
+//! [`crate::config::Config::position_gain`]. On the development sets the overlap is what
+//! tells the kinds apart (mean 0.54 on DUC 2003's event clusters, 0.35 on its TREC topic
+//! clusters, 0.77 on the SaudiNewsNet stories, 0.02 on EASC topic clusters); the spread and
+//! lead terms keep the prior light for a low-overlap cluster of a few days, or one whose leads
+//! say less than the rest.
 
 use crate::corpus::Corpus;
 
 /// Two sentences of different articles whose cosine reaches this tell the same thing.
 pub const MATCH_COSINE: f32 = 0.3;
 /// The date spread (in days) at which the spread term is half-way.
-pub const SPREAD_DAYS: f64 = 14.0;
+pub const SPREAD_DAYS: f64 = 7.0;
+/// At this overlap (or more) the articles retell one story and the position weight stays as
+/// it is; below it, the weight grows as the overlap falls.
+pub const OVERLAP_REF: f32 = 0.25;
 
 /// What a cluster is like (see the module docs).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -44,11 +52,11 @@ impl Shape {
     /// How much the cluster looks like a topic followed over time rather than one event, in
     /// `[0, 1]`.
     pub fn topicness(&self) -> f32 {
+        let apart = (1.0 - self.overlap / OVERLAP_REF).clamp(0.0, 1.0);
         let spread = self
             .spread_days
-            .map_or(0.5, |d| (d / (d + SPREAD_DAYS)) as f32);
-        let t = (1.0 - self.overlap) * (1.0 + spread) / 2.0;
-        (t * self.lead_centrality.clamp(0.0, 2.0)).clamp(0.0, 1.0)
+            .map_or(1.0, |d| (d / (d + SPREAD_DAYS)) as f32);
+        apart * spread * self.lead_centrality.clamp(0.0, 1.0)
     }
 }
 
@@ -161,7 +169,7 @@ mod tests {
             lead_centrality: 1.0,
         };
         let topic = Shape {
-            overlap: 0.1,
+            overlap: 0.02,
             spread_days: Some(120.0),
             lead_centrality: 1.0,
         };
