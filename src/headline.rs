@@ -297,7 +297,7 @@ pub fn date_of(line: &str) -> Option<String> {
 pub fn is_byline(line: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
-    if words < 2 || words > BYLINE_WORDS {
+    if !(2..=BYLINE_WORDS).contains(&words) {
         return false;
     }
     if let Some(rest) = t.strip_prefix("By ") {

@@ -447,7 +447,7 @@ impl Summarizer {
         let floor = cfg.method.similarity_floor(cfg.duplicate_threshold);
         let graph = tfidf::similarity_graph(&vectors.rows, floor, cfg.duplicate_threshold);
         let features = score::features(corpus, &vectors, &graph, cfg.duplicate_threshold);
-        let weights = self.cluster_weights(corpus, &graph, &features);
+        let weights = prior::cluster_weights(cfg, corpus, &graph, &features);
         let scores = score::score(&features, cfg.method, weights, corpus.documents.len());
 
         let displays: Vec<String> = (0..corpus.sentences.len())
@@ -509,7 +509,7 @@ impl Summarizer {
                 &vectors.rows,
                 &costs,
                 cfg.budget,
-                single_article_lambda(corpus, cfg.mmr_lambda),
+                prior::mmr_lambda(corpus, cfg.mmr_lambda),
                 cfg.duplicate_threshold,
             ),
         };
@@ -631,40 +631,6 @@ impl Summarizer {
             candidates,
         };
         (briefing, repeated)
-    }
-}
-
-impl Summarizer {
-    /// The weights of `combined` for this cluster: the position weight adapted to the
-    /// cluster's shape ([`prior`]).
-    fn cluster_weights(
-        &self,
-        corpus: &Corpus,
-        graph: &[Vec<(u32, f32)>],
-        features: &[score::Features],
-    ) -> Weights {
-        let cfg = &self.config;
-        if cfg.position_gain == 0.0 {
-            return cfg.weights;
-        }
-        let centroid: Vec<f32> = features.iter().map(|f| f.centroid).collect();
-        let shape = prior::shape(corpus, graph, &centroid);
-        Weights {
-            position: prior::position_weight(cfg.weights.position, cfg.position_gain, &shape),
-            ..cfg.weights
-        }
-    }
-}
-
-/// MMR's trade-off for a cluster: relevance alone (1) for a single article, where no other
-/// report can be repeated (near-copies are still grouped by dedup), else `lambda`. On EASC
-/// (single articles) this takes the default from 50.41 / 42.47 to 50.54 / 42.72, past the
-/// lead (50.39 / 42.51).
-fn single_article_lambda(corpus: &Corpus, lambda: f32) -> f32 {
-    if corpus.documents.len() < 2 {
-        1.0
-    } else {
-        lambda
     }
 }
 
