@@ -29,6 +29,7 @@ def main():
     ap.add_argument("--references", choices=["all", "first"], default="all",
                     help="every article's headline, or those of the first 8 articles (biased to lead-rr)")
     ap.add_argument("--out", help="folder for the layout (default: a temporary one)")
+    ap.add_argument("--build-only", action="store_true", help="write the layout, do not score it")
     ap.add_argument("extra", nargs="*", help="more `briefing eval` options, after --")
     a = ap.parse_args()
     out = a.out or tempfile.mkdtemp(prefix="briefing-arabic-proxy-")
@@ -66,6 +67,8 @@ def main():
         if kept >= a.clusters:
             break
     print("%d clusters in %s" % (kept, out), file=sys.stderr)
+    if a.build_only:
+        return
     subprocess.run([a.bin, "eval", "--dataset", "multiling", out, "--words", str(a.words), "--quiet", *a.extra], check=True)
 
 

@@ -264,6 +264,11 @@ pub struct MethodArgs {
     #[arg(long, value_name = "X", value_parser = finite::<f32>, help_heading = "Method",
           default_value_t = config::MMR_LAMBDA)]
     pub lambda: f32,
+    /// Method combined: how far the position weight grows in a cluster that follows a topic
+    /// rather than one event (weight x (1 + X x topicness); 0 keeps it fixed).
+    #[arg(long, value_name = "X", value_parser = finite::<f32>, help_heading = "Method",
+          default_value_t = config::POSITION_GAIN)]
+    pub position_gain: f32,
     /// Method concepts: weight of sentence relevance against concept gain.
     #[arg(long, value_name = "X", value_parser = finite::<f32>, help_heading = "Method",
           default_value_t = config::CONCEPT_MU)]
@@ -354,6 +359,7 @@ impl MethodArgs {
         let mut p = Params::default();
         p.weights = self.weights;
         p.mmr_lambda = self.lambda;
+        p.position_gain = self.position_gain;
         p.concept_mu = self.mu;
         p.cost_exponent = self.cost_exponent;
         p.saturation = self.alpha_cover;
@@ -501,6 +507,16 @@ pub struct EvalArgs {
     /// Score only the first N bytes of every summary (ROUGE -b N).
     #[arg(long, value_name = "N", group = "limit", help_heading = "Scoring")]
     pub bytes: Option<usize>,
+    /// With --dataset: brief in N words but score whole summaries and references (no -l; for
+    /// references longer than the budget, which -l would cut too).
+    #[arg(
+        long,
+        value_name = "N",
+        group = "limit",
+        requires = "dataset",
+        help_heading = "Scoring"
+    )]
+    pub budget: Option<usize>,
     /// Do not stem (ROUGE without -m).
     #[arg(long, help_heading = "Scoring")]
     pub no_stem: bool,

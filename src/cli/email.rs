@@ -46,7 +46,7 @@ fn parse_when(s: &str) -> Option<i64> {
     if let Ok(n) = s.parse::<i64>() {
         return Some(n);
     }
-    let day = briefing::digest::day_number(s)?;
+    let day = briefing::text::date::day_number(s)?;
     let rest = s
         .get(10..)
         .unwrap_or("")

@@ -142,10 +142,11 @@ fn rouge_options(args: &EvalArgs) -> rouge::Options {
     let default_words = args.dataset.and_then(|d| d.default_words());
     rouge::Options {
         stem: !args.no_stem,
-        limit: match (args.words, args.bytes, default_words) {
-            (Some(n), _, _) => Limit::Words(n),
-            (_, Some(n), _) => Limit::Bytes(n),
-            (_, _, Some(n)) => Limit::Words(n),
+        limit: match (args.words, args.bytes, args.budget, default_words) {
+            (Some(n), _, _, _) => Limit::Words(n),
+            (_, Some(n), _, _) => Limit::Bytes(n),
+            (_, _, Some(_), _) => Limit::None,
+            (_, _, _, Some(n)) => Limit::Words(n),
             _ => Limit::None,
         },
         alpha: args.alpha,
@@ -163,7 +164,7 @@ fn eval(args: &EvalArgs) -> anyhow::Result<()> {
     opts.validate()?;
     let json = args.format == "json";
     if let (Some(layout), Some(path)) = (args.dataset, &args.path) {
-        let words = args.words.or(layout.default_words());
+        let words = args.words.or(args.budget).or(layout.default_words());
         let clusters = dataset::load(layout, path, words.unwrap_or(100), args.task)?;
         let bar = if args.quiet || !io::stderr().is_terminal() {
             indicatif::ProgressBar::hidden()

@@ -35,6 +35,9 @@ pub const WINDOW_DAYS: u32 = 3;
 pub const MMR_LAMBDA: f32 = 0.7;
 /// Sentences with fewer words are not offered.
 pub const MIN_WORDS: usize = 5;
+/// `combined`: how far the position weight grows in a cluster that follows a topic rather than
+/// one event (chosen by leave-one-set-out cross-validation over the dev sets; docs/quality.md).
+pub const POSITION_GAIN: f32 = 16.0;
 /// Cosine at or above which two sentences are near-duplicates: at 0.7, two wire versions of one
 /// sentence with a changed clause still meet, while two sentences that merely share the story's
 /// names do not.
@@ -74,6 +77,9 @@ pub struct Params {
     pub weights: Weights,
     /// Sentences with fewer words are not offered to the briefing.
     pub min_words: usize,
+    /// `combined`: the position weight is `weights.position * (1 + position_gain *
+    /// topicness)`, topicness read from the cluster (`rank::prior`); 0 keeps it fixed.
+    pub position_gain: f32,
     /// Cosine similarity at or above which two sentences are near-duplicates.
     pub duplicate_threshold: f32,
     /// MMR (`combined`, `centroid`, `lexrank`, `position`): relevance (1.0) against novelty.
@@ -95,6 +101,7 @@ impl Default for Params {
         Params {
             weights: WEIGHTS,
             min_words: MIN_WORDS,
+            position_gain: POSITION_GAIN,
             duplicate_threshold: DUPLICATE_THRESHOLD,
             mmr_lambda: MMR_LAMBDA,
             concept_mu: CONCEPT_MU,
@@ -248,6 +255,7 @@ impl Config {
             p.saturation,
             p.diversity,
             p.relevance_prior,
+            p.position_gain,
         ]
         .into_iter()
         .all(non_negative)

@@ -9,8 +9,6 @@
 pub mod since;
 mod stories;
 
-pub use stories::day_number;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;

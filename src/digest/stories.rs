@@ -35,6 +35,7 @@ use rayon::prelude::*;
 
 use crate::config::{DigestOptions, Language};
 use crate::corpus::{Corpus, DocId, SentId};
+use crate::text::date::day_number;
 use crate::text::tokenize::{Analyzers, words};
 
 /// Words of an article (after its title) that go into its story vector: the lead carries the
@@ -181,27 +182,6 @@ pub fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
         }
     }
     s
-}
-
-/// Days since 1970-01-01 of a date written `YYYY-MM-DD...`, if it is one.
-pub fn day_number(date: &str) -> Option<i64> {
-    let b = date.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| date.get(r)?.parse::<i64>().ok();
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
 }
 
 /// Verified links `(a, b, cosine)` with `a < b`, strongest first (ties by ids).
@@ -435,18 +415,6 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn day_numbers() {
-        assert_eq!(day_number("1970-01-01"), Some(0));
-        assert_eq!(day_number("2015-07-21 02:51:32"), Some(16637));
-        assert_eq!(
-            day_number("2016-03-01").map(|d| d - day_number("2016-02-28").unwrap_or(0)),
-            Some(2)
-        );
-        assert_eq!(day_number("21/07/2015"), None);
-        assert_eq!(day_number("2015-13-01"), None);
-    }
 
     #[test]
     fn outlets() {

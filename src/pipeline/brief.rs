@@ -17,7 +17,7 @@ use crate::config::{Budget, Config, Language};
 use crate::corpus::{Corpus, SentId};
 use crate::error::{Error, Result};
 use crate::rank::dedup::{self, Group};
-use crate::rank::{score, similarity_floor, tfidf};
+use crate::rank::{prior, score, similarity_floor, tfidf};
 use crate::select::{self, Inputs, Selection, Selector};
 
 /// Sentences not to offer again, such as what an earlier digest sent
@@ -158,7 +158,8 @@ impl Summarizer {
         let graph = tfidf::similarity_graph(&vectors.rows, floor, p.duplicate_threshold);
         let features = score::features(corpus, &vectors, &graph, p.duplicate_threshold);
         let scorer = score::Scorer::from(cfg.method);
-        let scores = score::score(&features, scorer, p.weights, corpus.documents.len());
+        let weights = prior::cluster_weights(p, corpus, &graph, &features);
+        let scores = score::score(&features, scorer, weights, corpus.documents.len());
         let displays: Vec<String> = (0..corpus.sentences.len())
             .into_par_iter()
             .map(|i| corpus.display(SentId(i as u32)))
@@ -227,7 +228,17 @@ fn choose(
         scores: &analysis.scores,
         costs,
     };
-    Selector::of(cfg).select(&inputs, groups, budget)
+    let selector = match Selector::of(cfg) {
+        Selector::Mmr {
+            lambda,
+            duplicate_threshold,
+        } => Selector::Mmr {
+            lambda: prior::mmr_lambda(corpus, lambda),
+            duplicate_threshold,
+        },
+        other => other,
+    };
+    selector.select(&inputs, groups, budget)
 }
 
 /// Where a sentence is, as the output names it.

@@ -56,11 +56,11 @@ impl Summarizer {
                     });
                     let (text, spans) =
                         split::split_document(&cleaned, language, limits.sentence_chars);
-                    (raw, cleaned.title, text, spans, language)
+                    (raw, cleaned.title, cleaned.date, text, spans, language)
                 })
                 .collect()
         });
-        for (raw, title, text, spans, language) in prepared {
+        for (raw, title, printed_date, text, spans, language) in prepared {
             if spans.iter().all(|(_, heading)| *heading) {
                 corpus.skipped.push(Skipped::new(
                     SkipKind::NoSentences,
@@ -79,7 +79,11 @@ impl Summarizer {
                 });
             }
             corpus.documents.push(Document {
-                meta: Meta { title, ..raw.meta },
+                meta: Meta {
+                    title,
+                    date: raw.meta.date.or(printed_date),
+                    ..raw.meta
+                },
                 language,
                 text,
             });

@@ -5,6 +5,7 @@
 //! the method's score, [`dedup`] the near-duplicate groups (support across articles).
 
 pub mod dedup;
+pub mod prior;
 pub mod score;
 pub mod tfidf;
 

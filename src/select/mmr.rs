@@ -119,6 +119,22 @@ mod tests {
     }
 
     #[test]
+    fn regression_budget_filled_when_a_whole_sentence_fits() {
+        // 0 (6 words) is taken; 1 (5 words) no longer fits in the 4 left, but 2 (4 words),
+        // ranked below it, does and is taken: the budget is filled with whole sentences.
+        let rows = vec![
+            CsVec::new(3, vec![0], vec![1.0f32]),
+            CsVec::new(3, vec![1], vec![1.0]),
+            CsVec::new(3, vec![2], vec![1.0]),
+        ];
+        let groups = vec![g(0, 1.0), g(1, 0.9), g(2, 0.3)];
+        let s = select(&groups, &rows, &[6, 5, 4], Budget::Words(10), 0.7, 0.7);
+        assert_eq!(s.chosen, vec![0, 2]);
+        assert_eq!(s.used, 10);
+        assert_eq!(s.decisions[1], Decision::NoRoom);
+    }
+
+    #[test]
     fn too_long_sentence_skipped() {
         let rows = vec![CsVec::new(1, vec![0], vec![1.0f32])];
         let s = select(&[g(0, 1.0)], &rows, &[50], Budget::Words(10), 0.7, 0.7);

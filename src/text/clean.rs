@@ -18,11 +18,18 @@
 //! 3. Paragraphs: when most lines are 40–90 characters long the text is hard-wrapped wire copy
 //!    and lines are joined, a new paragraph starting at a blank or indented line or after a
 //!    short line that ends a sentence; otherwise every line is a paragraph.
-//! 4. Title: a first paragraph of at most [`TITLE_WORDS`] words without final punctuation is
-//!    the printed headline; the title is the one given by the input (JSONL `title`), else the
-//!    printed one. Paragraphs equal (folded) to either are dropped.
+//! 4. Title, by layout ([`crate::text::headline`]): date lines and bylines before the first
+//!    paragraph or right after it are taken out (the first date line's day becomes the
+//!    article's date when the input gave none); then a first paragraph of at most
+//!    [`TITLE_WORDS`] words is the printed headline when it ends without sentence punctuation,
+//!    or is followed by a date line or byline, or stands alone before a blank line while the
+//!    body's lines are not blank-separated, or is repeated in the article; a final full stop
+//!    does not make it a sentence. The title is the one given by the input (JSONL `title`),
+//!    else the printed one. Paragraphs equal (folded) to either are dropped.
 //! 5. Dateline: the first matching `[prefix]` of `resources/datelines/*.txt` at the start of one
-//!    of the first two paragraphs is stripped (once per article).
+//!    of the first two paragraphs is stripped (once per article). A single Arabic word before a
+//!    dash must be a place or outlet (listed in `[places]`, or carrying the article `ال`), so
+//!    a sentence's opening verb (`وصل - ...`) stays.
 //! 6. Headings: other short paragraphs without final punctuation are kept but marked, so that
 //!    they count as text but are not offered to the briefing.
 
@@ -54,6 +61,8 @@ pub struct Paragraph {
 pub struct Cleaned {
     /// The headline, if one was given or recognised.
     pub title: Option<String>,
+    /// The day of a date line around the headline (`YYYY-MM-DD`), if one was printed.
+    pub date: Option<String>,
     /// The story's paragraphs in order.
     pub paragraphs: Vec<Paragraph>,
 }
@@ -222,8 +231,71 @@ fn paragraphs_of(lines: &[&str]) -> Vec<String> {
     out
 }
 
-fn looks_like_title(p: &str) -> bool {
-    word_count(p) <= TITLE_WORDS && p.chars().count() <= 250 && !ends_sentence(p)
+/// Takes the date lines and bylines around the first paragraph out of `paras` (those before
+/// it and those right after it), and decides whether the first paragraph is the printed
+/// headline by its layout ([`crate::text::headline::is_title`]); if so, takes it out too. Returns
+/// the headline and the day of the first date line.
+fn take_headline(
+    paras: &mut Vec<String>,
+    layout: crate::text::headline::FirstLine,
+    given: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    use crate::text::headline::{date_of, is_byline, is_date_line};
+    let credit = |p: &str| {
+        word_count(p) <= crate::text::headline::DATE_LINE_WORDS && (is_date_line(p) || is_byline(p))
+    };
+    let mut date = layout.date.clone();
+    let mut credit_follows = false;
+    let mut i = 0;
+    while i < paras.len().min(4) && paras.len() > 1 {
+        if credit(&paras[i]) {
+            date = date.or_else(|| date_of(&paras[i]));
+            credit_follows |= i == 1;
+            paras.remove(i);
+        } else if i == 0 {
+            i = 1;
+        } else {
+            break;
+        }
+    }
+    if paras.len() < 2 {
+        return (None, date);
+    }
+    let key = line_key(&paras[0]);
+    let repeated =
+        given.is_some_and(|g| line_key(g) == key) || paras[1..].iter().any(|p| line_key(p) == key);
+    // The layout of the raw first line counts when it is this paragraph. A short first line
+    // before a blank line and a paragraph at least twice as long is a title too, unless it
+    // opens with a dateline (wire copy whose every paragraph is blank-separated:
+    // `HOLLYWOOD _ ...`).
+    let same = line_key(&layout.text) == key;
+    credit_follows |= same && layout.credit_follows;
+    let words = word_count(&paras[0]);
+    let set_apart = same
+        && (layout.set_apart
+            || (layout.blank_after
+                && words <= crate::text::headline::SHORT_TITLE_WORDS
+                && word_count(&paras[1]) >= 2 * words
+                && strip_dateline(&paras[0]).is_none()));
+    let title = crate::text::headline::is_title(
+        &paras[0],
+        credit_follows,
+        set_apart,
+        repeated,
+        TITLE_WORDS,
+    )
+    .then(|| paras.remove(0));
+    (title, date)
+}
+
+/// True when a folded word can be the place (or outlet) of a one-word dateline: a listed place
+/// or outlet, or a word with the article `ال` that is not a listed non-place. Any other first
+/// word before a dash is a sentence's own (`وصل - ...`, "arrived - ...").
+fn is_town(key: &str, d: &crate::text::resources::Datelines) -> bool {
+    if d.not_places.contains(key) {
+        return false;
+    }
+    d.places.contains(key) || (key.starts_with("ال") && key.chars().count() > 3)
 }
 
 /// Strips a dateline from the start of a paragraph, if one is there (patterns of the script of
@@ -238,6 +310,11 @@ pub fn strip_dateline(p: &str) -> Option<&str> {
                 continue;
             }
         }
+        if let Some(town) = c.name("town")
+            && !is_town(&line_key(town.as_str()), d)
+        {
+            continue;
+        }
         let rest = p[c.get(0).map_or(0, |m| m.end())..].trim_start();
         if rest.is_empty() {
             continue;
@@ -251,13 +328,14 @@ pub fn strip_dateline(p: &str) -> Option<&str> {
 pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
     let text = tidy(raw);
     let lines = drop_furniture(&text, dominant_script(&text));
+    let layout = crate::text::headline::first_line(&text.split('\n').collect::<Vec<_>>());
     let mut paras = paragraphs_of(&lines);
 
     let given = given_title
         .map(|t| display(t).trim().to_owned())
         .filter(|t| !t.is_empty());
     let mut keys: Vec<String> = given.iter().map(|t| line_key(t)).collect();
-    let printed = (paras.len() > 1 && looks_like_title(&paras[0])).then(|| paras.remove(0));
+    let (printed, date) = take_headline(&mut paras, layout, given.as_deref());
     keys.extend(printed.iter().map(|t| line_key(t)));
     paras.retain(|p| !keys.contains(&line_key(p)));
     let title = given.or(printed);
@@ -277,7 +355,11 @@ pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
             text,
         })
         .collect();
-    Cleaned { title, paragraphs }
+    Cleaned {
+        title,
+        date,
+        paragraphs,
+    }
 }
 
 #[cfg(test)]
@@ -303,6 +385,25 @@ mod tests {
             texts(&c),
             vec!["قال الجنرال شيئا.", "وقال: \"نحن مستمرون\"."]
         );
+    }
+
+    #[test]
+    fn regression_verb_before_a_dash_is_no_dateline() {
+        let s = "وصل - بحفظ الله ورعايته - خادم الحرمين الشريفين إلى طنجة.";
+        assert_eq!(strip_dateline(s), None);
+        assert_eq!(
+            strip_dateline("تمكنت - بفضل الله - الفرق من السيطرة."),
+            None
+        );
+        for (s, rest) in [
+            ("الرياض - أعلنت الوزارة أمس.", "أعلنت الوزارة أمس."),
+            ("جدة - أعلنت الوزارة أمس.", "أعلنت الوزارة أمس."),
+            ("سبق- أعلنت الوزارة أمس.", "أعلنت الوزارة أمس."),
+            ("مكة المكرمة - أعلنت الوزارة أمس.", "أعلنت الوزارة أمس."),
+            ("الرياض (واس) - أعلنت الوزارة أمس.", "أعلنت الوزارة أمس."),
+        ] {
+            assert_eq!(strip_dateline(s), Some(rest), "{s}");
+        }
     }
 
     #[test]
@@ -353,6 +454,51 @@ mod tests {
         );
         assert_eq!(c.title, None);
         assert_eq!(c.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn regression_title_ending_with_a_full_stop_before_a_date_line() {
+        for (raw, title, first) in [
+            (
+                "Storm closes harbour bridge.\nWednesday, July 15, 2009\n\nA storm closed the bridge.\nFerries ran instead.",
+                "Storm closes harbour bridge.",
+                "A storm closed the bridge.",
+            ),
+            (
+                "العاصفة تغلق الجسر.\nالأربعاء، 15 يوليو 2009\n\nأغلقت العاصفة الجسر أمس.\nوعملت العبارات بدلا منه.",
+                "العاصفة تغلق الجسر.",
+                "أغلقت العاصفة الجسر أمس.",
+            ),
+            (
+                "Storm closes harbour bridge.\n\nA storm closed the bridge.\nFerries ran instead.\nThe mayor spoke.",
+                "Storm closes harbour bridge.",
+                "A storm closed the bridge.",
+            ),
+        ] {
+            let c = clean(raw, None);
+            assert_eq!(c.title.as_deref(), Some(title), "{raw}");
+            assert_eq!(texts(&c)[0], first, "{raw}");
+        }
+        let c = clean(
+            "Storm closes harbour bridge.\nWednesday, July 15, 2009\n\nA storm closed it.",
+            None,
+        );
+        assert_eq!(c.date.as_deref(), Some("2009-07-15"));
+        // A short first line before blank-separated paragraphs is a title; a long one, or one
+        // opening with a dateline, is the lead.
+        let c = clean(
+            "Storm closes bridge.\n\nA storm closed the bridge on Tuesday.\n\nFerries ran.",
+            None,
+        );
+        assert_eq!(c.title.as_deref(), Some("Storm closes bridge."));
+        for raw in [
+            "A storm that had raged over the bay since the weekend closed the harbour bridge on Tuesday morning.\n\nFerries ran instead.\n\nThe mayor spoke.",
+            "PORTHAVEN (AP) -- A storm closed the bridge.\n\nFerries ran instead.\n\nThe mayor spoke.",
+        ] {
+            let c = clean(raw, None);
+            assert_eq!(c.title, None, "{raw}");
+            assert_eq!(texts(&c).len(), 3, "{raw}");
+        }
     }
 
     #[test]

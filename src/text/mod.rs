@@ -8,6 +8,8 @@
 //! data of `resources/`.
 
 pub mod clean;
+pub mod date;
+pub mod headline;
 pub mod ingest;
 pub mod normalize;
 pub mod resources;

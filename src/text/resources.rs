@@ -224,17 +224,24 @@ pub struct Datelines {
     pub prefix: Vec<Regex>,
     /// Folded words that look like a place before a colon but are speech verbs.
     pub not_places: HashSet<String>,
+    /// Folded place and outlet names without the article, the only single words besides
+    /// those with the article that a group `town` may hold.
+    pub places: HashSet<String>,
 }
 
 fn datelines_of(text: &str) -> Datelines {
     let mut d = Datelines {
         prefix: Vec::new(),
         not_places: HashSet::new(),
+        places: HashSet::new(),
     };
     for (section, entry) in entries(text) {
         match section {
             "not" => {
                 d.not_places.insert(fold(entry));
+            }
+            "places" => {
+                d.places.insert(fold(entry));
             }
             _ => d.prefix.push(
                 Regex::new(&format!("^(?:{entry})"))
@@ -267,6 +274,9 @@ pub struct Abbreviations {
     pub ambiguous: HashSet<String>,
     /// Words that commonly start a sentence.
     pub starters: HashSet<String>,
+    /// Letter names written as words (`دبليو` for W): an initial in a name, unless it ends
+    /// an acronym or a sentence starter follows.
+    pub initials: HashSet<String>,
 }
 
 /// The abbreviations of every language.
@@ -277,6 +287,7 @@ pub static ABBREVIATION_LISTS: LazyLock<Abbreviations> = LazyLock::new(|| {
             "number" => &mut a.number,
             "ambiguous" => &mut a.ambiguous,
             "starters" => &mut a.starters,
+            "initials" => &mut a.initials,
             _ => &mut a.always,
         };
         set.insert(entry.to_owned());

@@ -67,6 +67,9 @@ fn must_join(prev: &str, next: &str) -> bool {
     if abbr.ambiguous.contains(token) {
         return !abbr.starters.contains(word);
     }
+    if letter_name_initial(prev, token, next) {
+        return true;
+    }
     let mut chars = token.chars();
     if let (Some(a), Some('.'), None) = (chars.next(), chars.next(), chars.next())
         && a.is_alphabetic()
@@ -78,6 +81,31 @@ fn must_join(prev: &str, next: &str) -> bool {
         return true;
     }
     bare.ends_with('.') && first.is_lowercase() && !is_arabic_letter(first)
+}
+
+/// True when `token` (the last word of `prev`) is a Latin letter spelled as an Arabic word
+/// with its period (`دبليو.`), standing as an initial in a name (`جورج دبليو. بوش`): not
+/// after another letter name (an acronym, `يو اس بي.`, may end a sentence), and not before a
+/// word with the conjunction `و` or a common sentence starter.
+fn letter_name_initial(prev: &str, token: &str, next: &str) -> bool {
+    let abbr = &*ABBREVIATION_LISTS;
+    let Some(letter) = token.strip_suffix('.') else {
+        return false;
+    };
+    if !abbr.initials.contains(letter) {
+        return false;
+    }
+    let before = prev.split_whitespace().rev().nth(1).unwrap_or("");
+    let acronym = abbr.initials.contains(before.trim_end_matches('.'));
+    let word = first_word(next);
+    let starter = word.starts_with('و') || abbr.starters.contains(word);
+    !acronym
+        && !starter
+        && next
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(is_arabic_letter)
 }
 
 /// The `sentencex` language code for a language.
@@ -284,6 +312,29 @@ mod tests {
         assert_eq!(
             split("ما هي المسيحية؟وما أصلها"),
             vec!["ما هي المسيحية؟", "وما أصلها"]
+        );
+    }
+
+    #[test]
+    fn regression_arabic_letter_name_initials() {
+        for s in [
+            "التقى الرئيس الأمريكي جورج دبليو. بوش بالملك في البيت الأبيض.",
+            "اغتيل الرئيس جون إف. كينيدي في دالاس عام 1963.",
+        ] {
+            assert_eq!(split(s), vec![s]);
+        }
+        assert_eq!(
+            split("وصل الرئيس جورج دبليو. بوش أمس. وعقد مؤتمرا صحفيا."),
+            vec!["وصل الرئيس جورج دبليو. بوش أمس.", "وعقد مؤتمرا صحفيا."]
+        );
+        // An acronym or a letter before a sentence starter still ends its sentence.
+        assert_eq!(
+            split("استخدمت سواقات يو اس بي. مما أدى إلى التغيير."),
+            vec!["استخدمت سواقات يو اس بي.", "مما أدى إلى التغيير."]
+        );
+        assert_eq!(
+            split("تلعق فراءها لكسب فيتامين سي.كما تحب القطط المطاردة."),
+            vec!["تلعق فراءها لكسب فيتامين سي.", "كما تحب القطط المطاردة."]
         );
     }
 
