@@ -62,6 +62,33 @@ impl Meta {
             ..Meta::default()
         }
     }
+
+    /// The outlet as written: the `source`, else the URL's host (without `www.`), else
+    /// `None`.
+    pub fn outlet_name(&self) -> Option<String> {
+        if let Some(s) = self
+            .source
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            return Some(s.to_string());
+        }
+        let u = self.url.as_deref()?;
+        let rest = u.split_once("://").map_or(u, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        let host = host.rsplit('@').next().unwrap_or(host);
+        let host = host.split(':').next().unwrap_or(host).to_lowercase();
+        let host = host.trim_start_matches("www.");
+        (!host.is_empty()).then(|| host.to_string())
+    }
+
+    /// The key two articles share when they come from one outlet: the outlet's name in lower
+    /// case, else `article:<id>` (an article of unknown origin is an outlet of its own).
+    pub fn outlet_key(&self) -> String {
+        self.outlet_name()
+            .map_or_else(|| format!("article:{}", self.id), |n| n.to_lowercase())
+    }
 }
 
 /// One article as read, before cleaning.

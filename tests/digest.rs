@@ -182,7 +182,7 @@ fn stories_option_text_and_markdown() {
     assert!(text.starts_with("2 of "), "{text}");
     assert!(text.lines().any(|l| l.starts_with("1. ")), "{text}");
     assert!(
-        text.contains("4 outlets · 4 articles · newest 2026-11-21"),
+        text.contains("4 outlets · 4 articles · 2026-11-20 to 2026-11-22"),
         "{text}"
     );
     assert!(text.contains("\n2. "));
@@ -199,10 +199,14 @@ fn stories_option_text_and_markdown() {
     assert!(md.starts_with("# Digest\n"), "{md}");
     assert!(md.contains("## 1. "), "{md}");
     assert!(
-        md.contains("_4 outlets · 4 articles · newest 2026-11-2"),
+        md.contains("_4 outlets · 4 articles · 2026-11-20 to 2026-11-22_"),
         "{md}"
     );
-    assert!(md.contains("**Skipped**"));
+    assert!(md.contains("_skipped 1 input: 1 malformed_"), "{md}");
+    assert!(
+        md.contains("2. outlet1 · 2026-11-21 · [ar\\#1](<https://ar1.example/story>)"),
+        "{md}"
+    );
     assert!(!md.contains("## 2. "));
 }
 

@@ -348,19 +348,7 @@ pub fn cluster(
 
 /// The outlet of an article: its `source`, else its URL's host, else its name.
 pub fn outlet(doc: &crate::corpus::Document) -> String {
-    if let Some(s) = &doc.meta.source {
-        return s.trim().to_lowercase();
-    }
-    if let Some(u) = &doc.meta.url {
-        let rest = u.split_once("://").map_or(u.as_str(), |(_, r)| r);
-        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-        let host = host.rsplit('@').next().unwrap_or(host);
-        let host = host.split(':').next().unwrap_or(host).to_lowercase();
-        if !host.is_empty() {
-            return host.trim_start_matches("www.").to_string();
-        }
-    }
-    format!("article:{}", doc.meta.id)
+    doc.meta.outlet_key()
 }
 
 /// Groups a corpus into ranked stories (see the module docs).

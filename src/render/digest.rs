@@ -5,20 +5,22 @@
 
 use std::io::{self, Write};
 
-use super::footnotes;
-use super::markdown::{escape, skipped_list};
+use super::compact::{self, Compact, more_line, outlets_line, plural, skipped_line};
+use super::markdown::escape;
 use crate::digest::{Digest, StoryBriefing};
+use crate::pipeline::briefing::DocumentInfo;
 
-/// `5 outlets · 7 articles · newest 2015-07-21`
-fn facts(s: &StoryBriefing) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+/// `4 outlets · 7 articles · 2015-07-20 to 2015-07-21`
+fn facts(s: &StoryBriefing, c: &Compact<'_>) -> String {
     let mut line = format!(
         "{} · {}",
         plural(s.outlets.len(), "outlet"),
         plural(s.articles, "article")
     );
-    if let Some(d) = &s.newest {
-        line.push_str(&format!(" · newest {d}"));
+    match &c.span {
+        Some((a, z)) if a != z => line.push_str(&format!(" · {a} to {z}")),
+        Some((a, _)) => line.push_str(&format!(" · {a}")),
+        None => {}
     }
     line
 }
@@ -39,41 +41,88 @@ pub(super) fn overview(d: &Digest) -> String {
     )
 }
 
+/// `[1][2] +14`
+fn cites(numbers: &[usize], more: usize) -> String {
+    let mut s: String = numbers.iter().map(|n| format!("[{n}]")).collect();
+    if more > 0 {
+        s.push_str(&format!(" +{more}"));
+    }
+    s
+}
+
+/// `Okaz · 2015-08-07 · Title`: the outlet, the day and the title of a cited article.
+fn cited_line(doc: &DocumentInfo, headline: Option<&String>) -> String {
+    let mut parts: Vec<String> = vec![
+        doc.meta
+            .outlet_name()
+            .unwrap_or_else(|| doc.meta.id.clone()),
+    ];
+    if let Some(d) = doc.meta.date.as_deref() {
+        parts.push(d.get(..10).unwrap_or(d).to_string());
+    }
+    if let Some(t) = doc.meta.title.as_ref().filter(|t| Some(*t) != headline) {
+        parts.push(t.clone());
+    }
+    parts.join(" · ")
+}
+
+/// `Okaz · 2015-08-07 · [Title](<url>)`: as [`cited_line`], with the title (or, untitled, the
+/// id) as the link when the URL is `http(s)`, even when it repeats the headline.
+fn cited_markdown(doc: &DocumentInfo, headline: Option<&String>) -> String {
+    let Some(url) = super::safe_url(doc.meta.url.as_ref()) else {
+        return escape(&cited_line(doc, headline));
+    };
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(o) = doc.meta.outlet_name() {
+        parts.push(escape(&o));
+    }
+    if let Some(d) = doc.meta.date.as_deref() {
+        parts.push(escape(d.get(..10).unwrap_or(d)));
+    }
+    let label = doc.meta.title.as_ref().unwrap_or(&doc.meta.id);
+    parts.push(format!(
+        "[{}](<{}>)",
+        escape(label),
+        super::markdown::percent_encode(&url)
+    ));
+    parts.join(" · ")
+}
+
 pub(super) fn text(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", overview(d))?;
     for s in &d.stories {
-        let b = &s.briefing;
+        let c = compact::story(s);
         writeln!(out)?;
         writeln!(out, "{}. {}", s.rank, headline(s))?;
-        writeln!(out, "   {}", facts(s))?;
+        writeln!(out, "   {}", facts(s, &c))?;
+        if let Some(line) = outlets_line(&c) {
+            writeln!(out, "   {line}")?;
+        }
         if let Some(prev) = &s.update_of {
             writeln!(out, "   update of: {prev}")?;
         }
-        for (sentence, notes) in b.sentences.iter().zip(footnotes(b)) {
-            let cites: String = notes.iter().map(|n| format!("[{n}]")).collect();
-            writeln!(out, "   - {} {}", sentence.text, cites)?;
+        for sentence in &c.sentences {
+            writeln!(
+                out,
+                "   - {} {}",
+                sentence.text,
+                cites(&sentence.cites, sentence.more)
+            )?;
         }
-        for (i, doc) in b.documents.iter().enumerate() {
-            let mut line = format!("   [{}] {}", i + 1, doc.meta.id);
-            if let Some(src) = &doc.meta.source {
-                line.push_str(&format!(" ({src})"));
-            }
-            if let Some(t) = doc
-                .meta
-                .title
-                .as_ref()
-                .filter(|t| Some(*t) != s.headline.as_ref())
-            {
-                line.push_str(&format!(" — {t}"));
+        for (i, doc) in c.cited.iter().enumerate() {
+            let mut line = format!("   [{}] {}", i + 1, cited_line(doc, s.headline.as_ref()));
+            if let Some(u) = super::safe_url(doc.meta.url.as_ref()) {
+                line.push_str(&format!(" <{}>", super::markdown::percent_encode(&u)));
             }
             writeln!(out, "{line}")?;
         }
-    }
-    if !d.skipped.is_empty() {
-        writeln!(out)?;
-        for k in &d.skipped {
-            writeln!(out, "skipped: {}: {}", k.path, k.reason)?;
+        if let Some(more) = more_line(&c) {
+            writeln!(out, "   {more}")?;
         }
+    }
+    if let Some(line) = skipped_line(&d.skipped) {
+        writeln!(out)?;
+        writeln!(out, "{line}")?;
     }
     out.flush()
 }
@@ -83,39 +132,46 @@ pub(super) fn markdown(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "_{}_", overview(d))?;
     for s in &d.stories {
-        let b = &s.briefing;
+        let c = compact::story(s);
         writeln!(out)?;
         writeln!(out, "## {}. {}", s.rank, escape(&headline(s)))?;
         writeln!(out)?;
-        writeln!(out, "_{}_", escape(&facts(s)))?;
+        writeln!(out, "_{}_", escape(&facts(s, &c)))?;
+        if let Some(line) = outlets_line(&c) {
+            writeln!(out)?;
+            writeln!(out, "_{}_", escape(&line))?;
+        }
         if let Some(prev) = &s.update_of {
             writeln!(out)?;
             writeln!(out, "_Update of: {}_", escape(prev))?;
         }
         writeln!(out)?;
-        for (sentence, notes) in b.sentences.iter().zip(footnotes(b)) {
-            let cites: String = notes.iter().map(|n| format!("[{n}]")).collect();
-            writeln!(out, "- {} {}", escape(&sentence.text), escape(&cites))?;
+        for sentence in &c.sentences {
+            writeln!(
+                out,
+                "- {} {}",
+                escape(sentence.text),
+                escape(&cites(&sentence.cites, sentence.more))
+            )?;
         }
         writeln!(out)?;
-        for (i, doc) in b.documents.iter().enumerate() {
-            let name = super::markdown::source_name(&doc.meta);
-            let mut line = format!("{}. {name}", i + 1);
-            if let Some(src) = &doc.meta.source {
-                line.push_str(&format!(" ({})", escape(src)));
-            }
-            if let Some(t) = doc
-                .meta
-                .title
-                .as_ref()
-                .filter(|t| Some(*t) != s.headline.as_ref())
-            {
-                line.push_str(&format!(" — {}", escape(t)));
-            }
-            writeln!(out, "{line}")?;
+        for (i, doc) in c.cited.iter().enumerate() {
+            writeln!(
+                out,
+                "{}. {}",
+                i + 1,
+                cited_markdown(doc, s.headline.as_ref())
+            )?;
+        }
+        if let Some(more) = more_line(&c) {
+            writeln!(out)?;
+            writeln!(out, "_{}_", escape(&more))?;
         }
     }
-    skipped_list(&d.skipped, out)?;
+    if let Some(line) = skipped_line(&d.skipped) {
+        writeln!(out)?;
+        writeln!(out, "_{}_", escape(&line))?;
+    }
     out.flush()
 }
 

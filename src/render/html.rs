@@ -6,6 +6,14 @@
 //! `javascript:` or `data:` URL is shown as text, never followed). Each story and each sentence
 //! carries `lang` and `dir` from its article's language (Arabic: `rtl`; another script the
 //! detector could not name: `dir="auto"`), so mixed Arabic and English pages lay out right.
+//!
+//! Like the text digest, a story shows only what a reader needs (`super::compact`): its
+//! outlets with counts, its date span, its sentences citing at most two articles by outlet
+//! (each citation a link to its entry in the story's source list, which is always shown), the
+//! cited articles (outlet, date, title, link) and how many more there are. Dates are written
+//! for the page's language (Arabic month names on an Arabic page) and isolated (`<bdi>`), so a
+//! number never reads backwards in a right-to-left line. URLs are escaped for attributes only
+//! (`&`, `<`, `>`, quotes), not character by character.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -14,22 +22,46 @@ use std::sync::LazyLock;
 use minijinja::Environment;
 use serde::Serialize;
 
-use super::footnotes;
+use super::compact::{self, Compact};
 use crate::config::Language;
 use crate::digest::{Digest, StoryBriefing};
-use crate::error::Skipped;
 use crate::pipeline::briefing::Briefing;
 use crate::text::resources::TEMPLATE_HTML;
 
 static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
+    env.set_formatter(|out, state, value| {
+        let text = value.to_string();
+        if state.auto_escape() == minijinja::AutoEscape::None || value.is_safe() {
+            out.write_str(&text)
+        } else {
+            out.write_str(&escape(&text))
+        }
+        .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed"))
+    });
     env.add_template("briefing.html", TEMPLATE_HTML)
         .unwrap_or_else(|e| panic!("resources/templates/briefing.html: {e}"));
     env
 });
 
+/// HTML-escapes text for element content and quoted attributes: `&`, `<`, `>`, `"`, `'`.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[derive(Serialize)]
-struct Page<'a> {
+struct Page {
     lang: &'static str,
     dir: &'static str,
     /// The page's own words, in its language (`resources/templates/labels.txt`).
@@ -37,18 +69,23 @@ struct Page<'a> {
     title: String,
     summary: String,
     stories: Vec<StoryView>,
-    skipped: &'a [Skipped],
+    /// Skipped inputs as counts by kind.
+    skipped: Option<String>,
 }
 
 #[derive(Serialize)]
 struct StoryView {
+    /// `story-N`, the prefix of its anchors.
+    id: String,
     rank: Option<usize>,
     headline: Option<String>,
     facts: Option<String>,
+    outlets: Option<String>,
     lang: &'static str,
     dir: &'static str,
     sentences: Vec<SentenceView>,
     sources: Vec<SourceView>,
+    more: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -57,19 +94,23 @@ struct SentenceView {
     lang: &'static str,
     dir: &'static str,
     cites: Vec<Cite>,
+    more: usize,
 }
 
 #[derive(Serialize)]
 struct Cite {
-    n: usize,
-    url: Option<String>,
+    /// Where its source entry is (`story-2-src-3`).
+    anchor: String,
+    label: String,
 }
 
 #[derive(Serialize)]
 struct SourceView {
+    anchor: String,
     label: String,
     url: Option<String>,
     outlet: Option<String>,
+    date: Option<String>,
     title: Option<String>,
     lang: &'static str,
     dir: &'static str,
@@ -96,19 +137,40 @@ fn page_labels(lang: &str) -> BTreeMap<&'static str, &'static str> {
     crate::text::resources::labels(lang == "ar")
 }
 
-fn story_view(b: &Briefing, rank: Option<usize>, facts: Option<String>) -> StoryView {
+/// A day (`YYYY-MM-DD`) as the page's reader writes it: `7 Aug 2015`, `7 أغسطس 2015`.
+fn shown_day(day: &str, labels: &BTreeMap<&'static str, &'static str>) -> String {
+    let month: usize = day.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+    let d: u32 = day.get(8..10).and_then(|m| m.parse().ok()).unwrap_or(0);
+    match labels.get(format!("month{month}").as_str()) {
+        Some(name) if d > 0 => format!("{d} {name} {}", &day[..4]),
+        _ => day.to_string(),
+    }
+}
+
+fn story_view(
+    b: &Briefing,
+    c: &Compact<'_>,
+    id: String,
+    labels: &BTreeMap<&'static str, &'static str>,
+) -> StoryView {
+    let label = |k: &str| labels.get(k).copied().unwrap_or_default();
     let (lang, dir) = attributes(b.language);
-    let doc_language = |id: &str| {
+    let doc_language = |doc_id: &str| {
         b.documents
             .iter()
-            .find(|d| d.meta.id == id)
+            .find(|d| d.meta.id == doc_id)
             .map_or(b.language, |d| d.language)
+    };
+    let anchor = |n: usize| format!("{id}-src-{n}");
+    let cite_label = |n: usize| {
+        let d = c.cited[n - 1];
+        d.meta.outlet_name().unwrap_or_else(|| format!("[{n}]"))
     };
     let sentences = b
         .sentences
         .iter()
-        .zip(footnotes(b))
-        .map(|(s, notes)| {
+        .zip(&c.sentences)
+        .map(|(s, cs)| {
             let language = s
                 .sources
                 .first()
@@ -118,39 +180,61 @@ fn story_view(b: &Briefing, rank: Option<usize>, facts: Option<String>) -> Story
                 text: s.text.clone(),
                 lang,
                 dir,
-                cites: notes
-                    .into_iter()
-                    .map(|n| Cite {
-                        n,
-                        url: safe_url(b.documents[n - 1].meta.url.as_ref()),
+                cites: cs
+                    .cites
+                    .iter()
+                    .map(|&n| Cite {
+                        anchor: anchor(n),
+                        label: cite_label(n),
                     })
                     .collect(),
+                more: cs.more,
             }
         })
         .collect();
-    let sources = b
-        .documents
+    let sources = c
+        .cited
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(i, d)| {
             let (lang, dir) = attributes(d.language);
             SourceView {
+                anchor: anchor(i + 1),
                 label: d.meta.id.clone(),
                 url: safe_url(d.meta.url.as_ref()),
-                outlet: d.meta.source.clone(),
+                outlet: d.meta.outlet_name(),
+                date: d
+                    .meta
+                    .date
+                    .as_deref()
+                    .filter(|x| crate::text::date::day_number(x).is_some())
+                    .map(|x| shown_day(&x[..10], labels)),
                 title: d.meta.title.clone().filter(|t| Some(t) != b.title.as_ref()),
                 lang,
                 dir,
             }
         })
         .collect();
+    let more = (c.uncited > 0).then(|| {
+        format!(
+            "{}: {} · {}: {}",
+            label("more"),
+            c.uncited,
+            label("outlets"),
+            c.uncited_outlets
+        )
+    });
     StoryView {
-        rank,
+        id,
+        rank: None,
         headline: b.title.clone(),
-        facts,
+        facts: None,
+        outlets: compact::outlets_line(c),
         lang,
         dir,
         sentences,
         sources,
+        more,
     }
 }
 
@@ -167,6 +251,7 @@ pub(super) fn briefing(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
     let (lang, dir) = attributes(b.language);
     let labels = page_labels(lang);
     let label = |k: &str| labels.get(k).copied().unwrap_or_default();
+    let c = compact::briefing(b);
     let page = Page {
         lang,
         dir,
@@ -185,9 +270,9 @@ pub(super) fn briefing(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
         ),
         stories: vec![StoryView {
             headline: None,
-            ..story_view(b, None, None)
+            ..story_view(b, &c, "story-1".into(), &labels)
         }],
-        skipped: &b.skipped,
+        skipped: compact::skipped_kinds(&b.skipped).map(|k| format!("{} ({k})", b.skipped.len())),
         labels: labels.clone(),
     };
     write_page(&page, out)
@@ -206,7 +291,7 @@ pub(super) fn digest(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
     };
     let labels = page_labels(lang);
     let label = |k: &str| labels.get(k).copied().unwrap_or_default();
-    let facts = |s: &StoryBriefing| {
+    let facts = |s: &StoryBriefing, c: &Compact<'_>| {
         let mut line = format!(
             "{}: {} · {}: {}",
             label("outlets"),
@@ -214,8 +299,14 @@ pub(super) fn digest(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
             label("articles"),
             s.articles
         );
-        if let Some(day) = &s.newest {
-            line.push_str(&format!(" · {}: {day}", label("newest")));
+        match &c.span {
+            Some((a, z)) if a != z => line.push_str(&format!(
+                " · {} – {}",
+                shown_day(a, &labels),
+                shown_day(z, &labels)
+            )),
+            Some((a, _)) => line.push_str(&format!(" · {}", shown_day(a, &labels))),
+            None => {}
         }
         if let Some(prev) = &s.update_of {
             line.push_str(&format!(" · {}: {prev}", label("update")));
@@ -227,7 +318,7 @@ pub(super) fn digest(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
         lang,
         dir,
         title: match newest {
-            Some(day) => format!("{} · {day}", label("digest")),
+            Some(day) => format!("{} · {}", label("digest"), shown_day(day, &labels)),
             None => label("digest").to_string(),
         },
         summary: format!(
@@ -242,12 +333,17 @@ pub(super) fn digest(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
         stories: d
             .stories
             .iter()
-            .map(|s| StoryView {
-                headline: s.headline.clone(),
-                ..story_view(&s.briefing, Some(s.rank), Some(facts(s)))
+            .map(|s| {
+                let c = compact::story(s);
+                StoryView {
+                    rank: Some(s.rank),
+                    headline: s.headline.clone(),
+                    facts: Some(facts(s, &c)),
+                    ..story_view(&s.briefing, &c, format!("story-{}", s.rank), &labels)
+                }
             })
             .collect(),
-        skipped: &d.skipped,
+        skipped: compact::skipped_kinds(&d.skipped).map(|k| format!("{} ({k})", d.skipped.len())),
         labels: labels.clone(),
     };
     write_page(&page, out)

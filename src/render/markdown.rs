@@ -18,7 +18,7 @@ pub(super) fn source_name(meta: &crate::corpus::Meta) -> String {
 
 /// A URL with every byte outside the unreserved and reserved characters of RFC 3986 (and
 /// parentheses and brackets) percent-encoded.
-fn percent_encode(url: &str) -> String {
+pub(super) fn percent_encode(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for b in url.bytes() {
         let keep = b.is_ascii_alphanumeric() || b"-._~:/?#@!$&'*+,;=%".contains(&b);

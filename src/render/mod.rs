@@ -5,6 +5,7 @@
 //! footnote numbers that index the article list printed after the sentences; JSON is the
 //! stable schema of [`crate::Briefing`].
 
+pub mod compact;
 mod digest;
 pub mod email;
 mod eval;
