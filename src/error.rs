@@ -112,6 +112,8 @@ pub enum SkipKind {
     DocumentLimit,
     /// Past the run's input limit ([`crate::Limits::run_bytes`]): not read, or cut.
     RunLimit,
+    /// A date that cannot be read (see [`crate::text::date`]): the article is used undated.
+    Date,
 }
 
 impl SkipKind {
@@ -127,6 +129,7 @@ impl SkipKind {
             SkipKind::NoSentences => "only page furniture",
             SkipKind::DocumentLimit => "cut at the document limit",
             SkipKind::RunLimit => "past the run's input limit",
+            SkipKind::Date => "unreadable date",
         }
     }
 }

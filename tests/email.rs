@@ -52,9 +52,24 @@ fn arabic_briefing_email_parses_with_both_alternatives() {
     let text = msg.body_text(0).unwrap();
     assert_eq!(text.replace("\r\n", "\n"), ok(&["summarize", AR]));
     let html = msg.body_html(0).unwrap();
-    assert_eq!(html, ok(&["summarize", AR, "--format", "html"]));
-    // Nothing but ASCII on the wire: headers and bodies are encoded.
-    assert!(raw.is_ascii());
+    assert_eq!(
+        html.replace("\r\n", "\n"),
+        ok(&["summarize", AR, "--format", "html"])
+    );
+    // Headers are ASCII (the subject RFC 2047-encoded); the Arabic bodies go as 8bit UTF-8,
+    // in CRLF lines of at most 998 bytes.
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    assert!(head.is_ascii(), "{head}");
+    assert!(!body.is_ascii());
+    assert_eq!(
+        raw.matches("Content-Transfer-Encoding: 8bit").count(),
+        2,
+        "{raw}"
+    );
+    assert!(
+        raw.split("\r\n")
+            .all(|l| l.len() <= 998 && !l.contains('\n'))
+    );
 }
 
 #[test]
@@ -101,6 +116,29 @@ fn email_envelope_errors_are_usage_errors() {
             vec!["--from", "a@b.org", "--to", "c@d.org", "--date", "tomorrow"],
             "--date",
         ),
+        // Regression: an impossible day was once read as a valid neighbour (March 3rd).
+        (
+            vec![
+                "--from",
+                "a@b.org",
+                "--to",
+                "c@d.org",
+                "--date",
+                "2015-02-31",
+            ],
+            "2015-02-31 is not a day of the calendar",
+        ),
+        (
+            vec![
+                "--from",
+                "a@b.org",
+                "--to",
+                "c@d.org",
+                "--date",
+                "2015-02-28 24:30",
+            ],
+            "not a time of day",
+        ),
     ] {
         let mut args = vec!["summarize", EN, "--format", "email"];
         args.extend(extra);
@@ -108,5 +146,38 @@ fn email_envelope_errors_are_usage_errors() {
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(out.is_empty());
         assert!(err.contains(why), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn date_header_keeps_the_given_offset_in_every_form() {
+    for (given, header) in [
+        (
+            "Tue, 1 Dec 2026 10:00:00 +0300",
+            "Tue, 1 Dec 2026 10:00:00 +0300",
+        ),
+        (
+            "2026-12-01T10:00:00+03:00",
+            "Tue, 1 Dec 2026 10:00:00 +0300",
+        ),
+        ("2026-12-01 10:00+03:00", "Tue, 1 Dec 2026 10:00:00 +0300"),
+        ("2026-12-01 07:00:00", "Tue, 1 Dec 2026 07:00:00 +0000"),
+        ("٢٠٢٦-١٢-٠١", "Tue, 1 Dec 2026 00:00:00 +0000"),
+        ("1796108400", "Tue, 1 Dec 2026 07:00:00 +0000"),
+    ] {
+        let out = ok(&[
+            "summarize",
+            EN,
+            "--format",
+            "email",
+            "--from",
+            "a@b.org",
+            "--to",
+            "c@d.org",
+            "--date",
+            given,
+        ]);
+        let date = out.lines().find(|l| l.starts_with("Date: ")).unwrap();
+        assert_eq!(date, format!("Date: {header}"), "--date {given}");
     }
 }

@@ -357,3 +357,26 @@ fn a_malformed_summary_is_skipped_and_the_rest_scored() {
     );
     assert!(err.contains("vote.json"), "{err}");
 }
+
+#[test]
+fn an_unreadable_article_date_is_reported_not_guessed() {
+    let dir = tempdir();
+    let f = dir.path().join("dates.jsonl");
+    let text = "A storm closed the harbour bridge on Tuesday, officials said. Ferries \
+                carried commuters across the bay.";
+    let recs = [
+        serde_json::json!({"id": "a", "text": text, "date": "Tue, 21 Jul 2015 23:30:00 +0300"}),
+        serde_json::json!({"id": "b", "text": text, "date": "٢٠١٥-٠٧-٢٢"}),
+        serde_json::json!({"id": "c", "text": text, "date": "2015-02-31"}),
+    ];
+    let lines: Vec<String> = recs.iter().map(|r| r.to_string()).collect();
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    let (code, out, err) = run(&["digest", s(&f)], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("\"2015-02-31\" is not a date") && err.contains("without a date"),
+        "{err}"
+    );
+    assert!(out.contains("2015-07-21 to 2015-07-22"), "{out}");
+    assert!(out.contains("skipped 1 input: 1 unreadable date"), "{out}");
+}

@@ -29,7 +29,6 @@
 //!    is its `source`, else its URL's host, else the article itself.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
@@ -75,10 +74,8 @@ pub struct Story {
 pub type Vector = Vec<(u64, f32)>;
 
 fn term_hash(term: &str) -> u64 {
-    // SipHash with fixed keys: the same hash on every run and thread.
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    term.hash(&mut h);
-    h.finish()
+    // XXH3-64, a specified hash: the same on every run, thread, machine and Rust release.
+    twox_hash::XxHash3_64::oneshot(term.as_bytes())
 }
 
 /// Articles per parallel task when counting terms: each task memoizes its words' terms
@@ -376,7 +373,7 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
                 .iter()
                 .filter_map(|&i| {
                     let d = corpus.documents[i as usize].meta.date.as_deref()?;
-                    day_number(d).map(|n| (n, d[..10].to_string()))
+                    day_number(d).zip(crate::text::date::day(d))
                 })
                 .max();
             let age = match (newest_day, &newest) {

@@ -69,6 +69,18 @@ impl Summarizer {
                 ));
                 continue;
             }
+            let mut date = raw.meta.date.or(printed_date);
+            if let Some(d) = date.as_deref()
+                && let Err(e) = crate::text::date::moment(d)
+                && crate::text::date::day_number(d).is_none()
+            {
+                corpus.skipped.push(Skipped::new(
+                    SkipKind::Date,
+                    raw.meta.path.clone(),
+                    format!("{e}; the article is used without a date"),
+                ));
+                date = None;
+            }
             let doc = DocId(corpus.documents.len() as u32);
             for (index, (span, heading)) in spans.into_iter().enumerate() {
                 corpus.sentences.push(Sentence {
@@ -81,7 +93,7 @@ impl Summarizer {
             corpus.documents.push(Document {
                 meta: Meta {
                     title,
-                    date: raw.meta.date.or(printed_date),
+                    date,
                     ..raw.meta
                 },
                 language,

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use crate::digest::StoryBriefing;
 use crate::error::{SkipKind, Skipped};
 use crate::pipeline::briefing::{Briefing, DocumentInfo};
-use crate::text::date::day_number;
+use crate::text::date::day;
 
 /// A sentence cites at most this many articles by name; the others are counted.
 pub const CITED_PER_SENTENCE: usize = 2;
@@ -73,12 +73,11 @@ pub fn briefing(b: &Briefing) -> Compact<'_> {
         .collect();
     outlets.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.name.cmp(&b.name)));
 
-    let days: Vec<&str> = b
+    let days: Vec<String> = b
         .documents
         .iter()
         .filter_map(|d| d.meta.date.as_deref())
-        .filter(|d| day_number(d).is_some())
-        .map(|d| &d[..10])
+        .filter_map(day)
         .collect();
     let span = days
         .iter()

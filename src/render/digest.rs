@@ -9,6 +9,7 @@ use super::compact::{self, Compact, more_line, outlets_line, plural, skipped_lin
 use super::markdown::escape;
 use crate::digest::{Digest, StoryBriefing};
 use crate::pipeline::briefing::DocumentInfo;
+use crate::text::date::day;
 
 /// `4 outlets · 7 articles · 2015-07-20 to 2015-07-21`
 fn facts(s: &StoryBriefing, c: &Compact<'_>) -> String {
@@ -57,8 +58,8 @@ fn cited_line(doc: &DocumentInfo, headline: Option<&String>) -> String {
             .outlet_name()
             .unwrap_or_else(|| doc.meta.id.clone()),
     ];
-    if let Some(d) = doc.meta.date.as_deref() {
-        parts.push(d.get(..10).unwrap_or(d).to_string());
+    if let Some(d) = doc.meta.date.as_deref().and_then(day) {
+        parts.push(d);
     }
     if let Some(t) = doc.meta.title.as_ref().filter(|t| Some(*t) != headline) {
         parts.push(t.clone());
@@ -76,8 +77,8 @@ fn cited_markdown(doc: &DocumentInfo, headline: Option<&String>) -> String {
     if let Some(o) = doc.meta.outlet_name() {
         parts.push(escape(&o));
     }
-    if let Some(d) = doc.meta.date.as_deref() {
-        parts.push(escape(d.get(..10).unwrap_or(d)));
+    if let Some(d) = doc.meta.date.as_deref().and_then(day) {
+        parts.push(d);
     }
     let label = doc.meta.title.as_ref().unwrap_or(&doc.meta.id);
     parts.push(format!(

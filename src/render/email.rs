@@ -1,18 +1,23 @@
 //! Email: a complete RFC 5322 message, `multipart/alternative` with the plain-text rendering
 //! and the HTML page, built with `mail-builder` (which encodes UTF-8 headers such as Arabic
-//! subjects as RFC 2047 words and picks each part's transfer encoding).
+//! subjects as RFC 2047 words); each part's transfer encoding is chosen to keep it small (see
+//! [`write_message`]).
 //!
 //! Contract: the same briefing, envelope and date give the same bytes: the `Date` header is the
-//! envelope's date (the binary takes `--date`, else `SOURCE_DATE_EPOCH`, else the clock), and
-//! the `Message-ID` and MIME boundary are derived from the content, not from the clock.
+//! envelope's date in its own offset (the binary takes `--date`, else `SOURCE_DATE_EPOCH`,
+//! else the clock), and the `Message-ID` and MIME boundary are an XXH3 hash of the content,
+//! not of the clock.
 
-use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 
 use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address;
 use mail_builder::headers::content_type::ContentType;
+use mail_builder::headers::raw::Raw;
 use mail_builder::mime::MimePart;
+use twox_hash::XxHash3_64;
+
+use crate::text::date::Moment;
 
 /// Who a message is from and to, its subject and date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +28,8 @@ pub struct Envelope {
     pub to: Vec<String>,
     /// `Subject`; `None`: built from the content (see [`default_subject`]).
     pub subject: Option<String>,
-    /// `Date`, seconds since 1970-01-01 UTC.
-    pub date: i64,
+    /// `Date`: the instant and the offset it is written in.
+    pub date: Moment,
 }
 
 /// `Name <address>` or `address` -> (name, address).
@@ -77,7 +82,17 @@ pub fn default_subject(label: &str, date: Option<&str>, headline: Option<&str>) 
     s
 }
 
+/// The longest line a message may carry (RFC 5322 section 2.1.1), without its CRLF.
+pub const MAX_LINE_BYTES: usize = 998;
+
 /// Writes the message: `text` and `html` as the two alternatives.
+///
+/// Each part is sent `8bit` when it has non-ASCII text and no line over [`MAX_LINE_BYTES`]
+/// (Arabic stays one byte per byte of UTF-8, where quoted-printable triples it and base64 adds
+/// a third), `7bit` when it is ASCII, else as `mail-builder` chooses (the shorter of
+/// quoted-printable and base64). Line ends are CRLF. The `Message-ID` and the MIME boundary
+/// are the XXH3-64 of the envelope, the subject and both parts, so they are the same bytes
+/// for the same input on any machine and Rust release.
 pub fn write_message(
     envelope: &Envelope,
     subject: &str,
@@ -85,36 +100,70 @@ pub fn write_message(
     html: String,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (
-        subject,
-        &envelope.from,
-        &envelope.to,
-        envelope.date,
-        &text,
-        &html,
-    )
-        .hash(&mut h);
-    let key = format!("{:016x}", h.finish());
+    let key = format!(
+        "{:016x}",
+        message_hash(envelope, subject, &[text.as_str(), html.as_str()])
+    );
     let body = MimePart::new(
         ContentType::new("multipart/alternative")
             .attribute("boundary", format!("=_briefing_{key}")),
-        vec![
-            MimePart::new("text/plain", text),
-            MimePart::new("text/html", html),
-        ],
+        vec![part("text/plain", text), part("text/html", html)],
     );
     let to: Vec<Address> = envelope.to.iter().map(|t| address(t)).collect();
     let message = MessageBuilder::new()
         .from(address(&envelope.from))
         .to(Address::new_list(to))
         .subject(subject.to_string())
-        .date(envelope.date)
+        .header("Date", Raw::new(envelope.date.rfc2822()))
         .message_id(format!("{key}.briefing@{}", domain_of(&envelope.from)))
         .body(body);
     let bytes = message.write_to_vec()?;
     out.write_all(&bytes)?;
     out.flush()
+}
+
+/// A UTF-8 text part, `8bit` when that is valid for it (see [`write_message`]).
+fn part(content_type: &'static str, body: String) -> MimePart<'static> {
+    let ct = ContentType::new(content_type).attribute("charset", "utf-8");
+    if body.is_ascii() || !eight_bit_ok(&body) {
+        return MimePart::new(ct, body);
+    }
+    let mut crlf = String::with_capacity(body.len() + body.len() / 40);
+    for line in body.split_inclusive('\n') {
+        match line.strip_suffix('\n') {
+            Some(l) => {
+                crlf.push_str(l);
+                crlf.push_str("\r\n");
+            }
+            None => crlf.push_str(line),
+        }
+    }
+    MimePart::new(ct, crlf).transfer_encoding("8bit")
+}
+
+/// True when a body can go as `8bit`: no NUL, no bare CR, no line over [`MAX_LINE_BYTES`].
+fn eight_bit_ok(body: &str) -> bool {
+    !body.contains(['\0', '\r']) && body.split('\n').all(|l| l.len() <= MAX_LINE_BYTES)
+}
+
+/// XXH3-64 (seed 0) over the envelope, the subject and the parts, each field length-prefixed.
+fn message_hash(envelope: &Envelope, subject: &str, parts: &[&str]) -> u64 {
+    let mut all: Vec<u8> = Vec::new();
+    let mut field = |bytes: &[u8]| {
+        all.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        all.extend_from_slice(bytes);
+    };
+    field(subject.as_bytes());
+    field(envelope.from.as_bytes());
+    for t in &envelope.to {
+        field(t.as_bytes());
+    }
+    field(&envelope.date.seconds.to_le_bytes());
+    field(&envelope.date.offset.to_le_bytes());
+    for p in parts {
+        field(p.as_bytes());
+    }
+    XxHash3_64::oneshot_with_seed(0, &all)
 }
 
 fn domain_of(from: &str) -> String {

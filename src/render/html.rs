@@ -207,8 +207,8 @@ fn story_view(
                     .meta
                     .date
                     .as_deref()
-                    .filter(|x| crate::text::date::day_number(x).is_some())
-                    .map(|x| shown_day(&x[..10], labels)),
+                    .and_then(crate::text::date::day)
+                    .map(|x| shown_day(&x, labels)),
                 title: d.meta.title.clone().filter(|t| Some(t) != b.title.as_ref()),
                 lang,
                 dir,
