@@ -1102,7 +1102,9 @@ fn regression_each_command_has_its_own_default_budget() {
     assert_eq!(summary["budget"]["limit"], 100);
     let digest: serde_json::Value =
         serde_json::from_str(&ok(&["digest", EN, "--format", "json"])).unwrap();
-    assert_eq!(digest["stories"][0]["briefing"]["budget"]["limit"], 60);
+    // 60 words for a story of one article, scaled by 1 + log10(4) for the sample's four.
+    assert_eq!(digest["stories"][0]["articles"], 4);
+    assert_eq!(digest["stories"][0]["briefing"]["budget"]["limit"], 96);
     assert!(ok(&["digest", "--help"]).contains("Budget in words [default: 60]"));
     assert!(ok(&["summarize", "--help"]).contains("Budget in words [default: 100]"));
 }

@@ -380,3 +380,38 @@ fn an_unreadable_article_date_is_reported_not_guessed() {
     assert!(out.contains("2015-07-21 to 2015-07-22"), "{out}");
     assert!(out.contains("skipped 1 input: 1 unreadable date"), "{out}");
 }
+
+#[test]
+fn skipped_list_goes_to_a_file_and_stderr_gets_counts() {
+    let dir = tempdir();
+    let good = dir.path().join("good.txt");
+    std::fs::write(
+        &good,
+        "Storm shuts bridge\n\nA storm closed the harbour bridge on Tuesday, officials said. \
+         Ferries carried commuters across the bay.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(dir.path().join("bin.txt"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    let list = dir.path().join("skipped.jsonl");
+    let (code, out, err) = run(&["digest", s(dir.path()), "--skipped", s(&list)], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("skipped 2 inputs: 1 empty, 1 not text"),
+        "{err}"
+    );
+    assert!(
+        out.contains("skipped 2 inputs: 1 empty, 1 not text"),
+        "{out}"
+    );
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&list)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let kinds: Vec<&str> = lines.iter().map(|l| l["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["not text", "empty"]);
+    assert!(lines[1]["path"].as_str().unwrap().ends_with("empty.txt"));
+}

@@ -48,7 +48,8 @@ pub enum Command {
     /// PATH as for summarize. Articles are grouped into stories (same event, different outlets)
     /// through an inverted index of their TF-IDF vectors, never by comparing all pairs; stories
     /// are ranked by outlets, articles and recency, and the best --stories are each briefed in
-    /// --words words.
+    /// --words words times min(1 + log10(articles), 3): a story of 10 articles gets twice the
+    /// words, of 100 or more three times.
     #[command(after_help = "Examples:
   briefing digest news/ --stories 8
   briefing digest today.jsonl --since yesterday.json --format json -o today.json
@@ -205,6 +206,12 @@ pub struct InputArgs {
     /// Do not print warnings about skipped inputs (or a progress bar) on standard error.
     #[arg(long, short, help_heading = "Output")]
     pub quiet: bool,
+    /// Write the list of skipped inputs to FILE, one JSON object a line (path, kind, reason).
+    ///
+    /// Written whole or not at all, empty when nothing was skipped; standard error then gets
+    /// one line of counts instead of a warning per input.
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub skipped: Option<PathBuf>,
     /// A longer document keeps only its first bytes (suffixes K, M, G).
     ///
     /// It is cut at a line break or space, and listed in `skipped`. K, M and G are powers of

@@ -15,6 +15,8 @@ use anyhow::Context;
 use briefing::render::sanitize::shown;
 use briefing::{Error, SkipKind, Skipped};
 
+use super::args::InputArgs;
+
 /// Prints a warning for every skipped input, unless `quiet`.
 pub fn warn(quiet: bool, skipped: &[Skipped]) {
     if quiet {
@@ -32,6 +34,30 @@ pub fn warn(quiet: bool, skipped: &[Skipped]) {
             shown(&s.reason, false)
         );
     }
+}
+
+/// Reports skipped inputs: to `--skipped FILE` (JSON lines, written atomically) with one line
+/// of counts on standard error, else a warning per input (nothing with `--quiet`).
+pub fn report_skipped(input: &InputArgs, skipped: &[Skipped]) -> anyhow::Result<()> {
+    let Some(path) = &input.skipped else {
+        warn(input.quiet, skipped);
+        return Ok(());
+    };
+    write_atomically(path, |out| {
+        for s in skipped {
+            let line = serde_json::json!({"path": s.path, "kind": s.kind.label(),
+                                          "reason": s.reason});
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    })
+    .context("--skipped")?;
+    if !input.quiet
+        && let Some(line) = briefing::render::compact::skipped_line(skipped)
+    {
+        eprintln!("warning: {line} (listed in {})", path.display());
+    }
+    Ok(())
 }
 
 /// Temporary output files being written, removed by the signal handler.

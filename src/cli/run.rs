@@ -10,7 +10,7 @@ use briefing::render::{self, email::Envelope};
 use briefing::{Config, Error, Format, Progress, Summarizer};
 
 use super::args::{Cli, Command, DigestArgs, EmailArgs, EvalArgs, GenerateArgs, SummarizeArgs};
-use super::output::{emit, warn};
+use super::output::{emit, report_skipped};
 
 /// Runs one command.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -20,7 +20,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Split(args) => {
             let summarizer = Summarizer::new(args.input.config()?)?;
             let corpus = summarizer.read(&args.input.paths, &mut |_| {})?;
-            warn(args.input.quiet, &corpus.skipped);
+            report_skipped(&args.input, &corpus.skipped)?;
             if corpus.documents.is_empty() {
                 return Err(Error::NoDocuments {
                     skipped: corpus.skipped,
@@ -52,7 +52,7 @@ fn summarize(args: &SummarizeArgs) -> anyhow::Result<()> {
     budget.validate()?;
     let summarizer = Summarizer::new(config)?;
     let corpus = summarizer.read(&args.brief.input.paths, &mut |_| {})?;
-    warn(args.brief.input.quiet, &corpus.skipped);
+    report_skipped(&args.brief.input, &corpus.skipped)?;
     let envelope = envelope(args.brief.format, &args.brief.email)?;
     let briefing = summarizer.summarize_corpus(&corpus, budget)?;
     emit(args.brief.input.output.as_deref(), |out| match &envelope {
@@ -114,7 +114,7 @@ fn digest(args: &DigestArgs) -> anyhow::Result<()> {
         &mut progress,
     )?;
     bar.finish_and_clear();
-    warn(args.brief.input.quiet, &digest.skipped);
+    report_skipped(&args.brief.input, &digest.skipped)?;
     let clock = Instant::now();
     emit(args.brief.input.output.as_deref(), |out| match &envelope {
         Some(e) => render::render_digest_email(&digest, e, out),

@@ -20,6 +20,29 @@ pub enum Budget {
     Sentences(usize),
 }
 
+impl Budget {
+    /// The budget of a story of `articles` articles when each story is given `self`: scaled
+    /// by `min(1 + log10(articles), STORY_SCALE_MAX)` and rounded down (see
+    /// [`super::STORY_SCALE_MAX`]), so a story told by many outlets gets room to tell it.
+    ///
+    /// ```
+    /// use briefing::Budget;
+    /// assert_eq!(Budget::Words(60).for_story(1), Budget::Words(60));
+    /// assert_eq!(Budget::Words(60).for_story(10), Budget::Words(120));
+    /// assert_eq!(Budget::Words(60).for_story(277), Budget::Words(180));
+    /// assert_eq!(Budget::Sentences(2).for_story(4), Budget::Sentences(3));
+    /// ```
+    pub fn for_story(self, articles: usize) -> Budget {
+        let scale = (1.0 + (articles.max(1) as f64).log10()).min(super::STORY_SCALE_MAX);
+        let scaled = |n: usize| ((n as f64 * scale).floor() as usize).max(n);
+        match self {
+            Budget::Words(n) => Budget::Words(scaled(n)),
+            Budget::Chars(n) => Budget::Chars(scaled(n)),
+            Budget::Sentences(n) => Budget::Sentences(scaled(n)),
+        }
+    }
+}
+
 impl Default for Budget {
     fn default() -> Self {
         Budget::Words(WORDS)

@@ -25,6 +25,10 @@ use crate::error::{Error, Result};
 pub const WORDS: usize = 100;
 /// Budget of each story of `digest`: words.
 pub const STORY_WORDS: usize = 60;
+/// A story's budget grows with its articles, `budget x min(1 + log10(articles), this)`: one
+/// article gets the budget, ten twice it, a hundred or more three times
+/// ([`Budget::for_story`]).
+pub const STORY_SCALE_MAX: f64 = 3.0;
 /// Stories a digest briefs.
 pub const STORIES: usize = 10;
 /// Cosine of two articles' story vectors at or above which they are the same story.

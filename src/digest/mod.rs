@@ -177,7 +177,8 @@ impl Summarizer {
     ) -> Option<StoryBriefing> {
         let sub = corpus.subset(&story.documents);
         let exclude = since.map(|s| s as &dyn crate::pipeline::brief::Exclude);
-        let (briefing, repeated) = self.pool.install(|| self.brief(&sub, opts.budget, exclude));
+        let budget = opts.budget.for_story(story.documents.len());
+        let (briefing, repeated) = self.pool.install(|| self.brief(&sub, budget, exclude));
         if since.is_some() && briefing.sentences.is_empty() && !repeated.is_empty() {
             return None;
         }

@@ -19,6 +19,8 @@ use crate::error::{Error, Result};
 use crate::rank::dedup::{self, Group};
 use crate::rank::{prior, score, similarity_floor, tfidf};
 use crate::select::{self, Inputs, Selection, Selector};
+use crate::text::fragment::fragment;
+use crate::text::tokenize::Analyzers;
 
 /// Sentences not to offer again, such as what an earlier digest sent
 /// (`crate::digest::since::Sent`).
@@ -116,7 +118,13 @@ impl Summarizer {
     ) -> (Briefing, BTreeMap<usize, usize>) {
         let cfg = &self.config;
         let analysis = self.analyze(corpus);
-        let offer = offer(corpus, &analysis, cfg.params.min_words, sent);
+        let offer = offer(
+            corpus,
+            &analysis,
+            &self.analyzers,
+            cfg.params.min_words,
+            sent,
+        );
         let groups = dedup::group(
             corpus,
             &offer.candidates,
@@ -175,11 +183,12 @@ impl Summarizer {
     }
 }
 
-/// The sentences offered to the selector: not headings, at least `min_words` words, and not
-/// already sent (`sent`).
+/// The sentences offered to the selector: not headings, at least `min_words` words, not
+/// fragments (`text::fragment`), and not already sent (`sent`).
 fn offer(
     corpus: &Corpus,
     analysis: &Analysis,
+    analyzers: &Analyzers,
     min_words: usize,
     sent: Option<&dyn Exclude>,
 ) -> Offer {
@@ -199,6 +208,11 @@ fn offer(
             offer
                 .excluded
                 .insert(i, format!("not offered: fewer than {min_words} words"));
+        } else if let Some(why) = fragment(
+            display,
+            analyzers.get(corpus.documents[s.doc.index()].language),
+        ) {
+            offer.excluded.insert(i, format!("not offered: {why}"));
         } else if let Some(story) = sent.and_then(|p| p.repeats(display, &analysis.terms[i])) {
             offer
                 .excluded

@@ -113,7 +113,7 @@ pub(super) fn text(d: &Digest, out: &mut dyn Write) -> io::Result<()> {
         for (i, doc) in c.cited.iter().enumerate() {
             let mut line = format!("   [{}] {}", i + 1, cited_line(doc, s.headline.as_ref()));
             if let Some(u) = super::safe_url(doc.meta.url.as_ref()) {
-                line.push_str(&format!(" <{}>", super::markdown::percent_encode(&u)));
+                line.push_str(&format!(" <{}>", super::markdown::iri(&u)));
             }
             writeln!(out, "{line}")?;
         }

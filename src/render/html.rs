@@ -30,6 +30,8 @@ use crate::text::resources::TEMPLATE_HTML;
 
 static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
     env.set_formatter(|out, state, value| {
         let text = value.to_string();
         if state.auto_escape() == minijinja::AutoEscape::None || value.is_safe() {

@@ -31,6 +31,52 @@ pub(super) fn percent_encode(url: &str) -> String {
     out
 }
 
+/// A URL as people read it (an IRI, RFC 3987 section 3.2): percent-encoded UTF-8 of letters
+/// beyond ASCII is decoded (`%D8%B9` -> `ع`, a third of the bytes), percent-encoded ASCII
+/// stays encoded, and ASCII that could end the URL in text (space, `<`, `>`, `"`, controls)
+/// is encoded.
+pub(super) fn iri(url: &str) -> String {
+    let b = url.as_bytes();
+    let hex = |i: usize| {
+        b.get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
+    let mut bytes: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        // A run of encoded bytes >= 0x80 that decodes to UTF-8 letters is shown decoded.
+        let mut run: Vec<u8> = Vec::new();
+        let mut j = i;
+        while b.get(j) == Some(&b'%')
+            && let Some(v) = hex(j).filter(|&v| v >= 0x80)
+        {
+            run.push(v);
+            j += 3;
+        }
+        match std::str::from_utf8(&run) {
+            Ok(text) if !run.is_empty() && text.chars().all(|c| c.is_alphanumeric()) => {
+                bytes.extend_from_slice(&run);
+                i = j;
+            }
+            _ if !run.is_empty() => {
+                bytes.extend_from_slice(&b[i..j]);
+                i = j;
+            }
+            _ => {
+                let c = b[i];
+                if c < 0x80 && (c <= b' ' || b"<>\"\\^`{|}\x7f".contains(&c)) {
+                    bytes.extend_from_slice(format!("%{c:02X}").as_bytes());
+                } else {
+                    bytes.push(c);
+                }
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| percent_encode(url))
+}
+
 pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -105,6 +151,28 @@ pub(super) fn render(b: &Briefing, out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_are_shown_as_iris_and_nothing_closes_them() {
+        assert_eq!(
+            iri("http://e.example/node/1/%D8%A3%D9%85%D9%8A%D8%B1-%D8%B9.html?live"),
+            "http://e.example/node/1/أمير-ع.html?live"
+        );
+        assert_eq!(
+            iri("https://e.example/a%20b%2Fc"),
+            "https://e.example/a%20b%2Fc"
+        );
+        assert_eq!(
+            iri("https://e.example/%E2%80%AEx"),
+            "https://e.example/%E2%80%AEx"
+        );
+        assert_eq!(iri("https://e.example/%FF%FE"), "https://e.example/%FF%FE");
+        assert_eq!(
+            iri("https://e.example/<img src=x>"),
+            "https://e.example/%3Cimg%20src=x%3E"
+        );
+        assert_eq!(iri("https://e.example/ع"), "https://e.example/ع");
+    }
 
     #[test]
     fn regression_only_http_links_and_nothing_that_closes_them() {

@@ -4,11 +4,13 @@
 //! raw articles, bad files skipped), [`clean`] (page furniture, datelines, repeated headlines,
 //! hard wraps), [`normalize`] (the display form people read and the folded key machines match,
 //! kept apart), [`split`] (paragraphs -> sentence spans), [`tokenize`] (sentences -> folded,
-//! stop-word-free, stemmed terms; language detection). [`resources`] compiles in the language
-//! data of `resources/`.
+//! stop-word-free, stemmed terms; language detection), [`fragment`] (list numbers, bylines,
+//! keyword lines and cut-off clauses, never offered as sentences). [`resources`] compiles in
+//! the language data of `resources/`; [`date`] reads dates.
 
 pub mod clean;
 pub mod date;
+pub mod fragment;
 pub mod headline;
 pub mod ingest;
 pub mod normalize;
