@@ -5,7 +5,8 @@
 //! hard wraps), [`normalize`] (the display form people read and the folded key machines match,
 //! kept apart), [`split`] (paragraphs -> sentence spans), [`tokenize`] (sentences -> folded,
 //! stop-word-free, stemmed terms; language detection). [`resources`] compiles in the language
-//! data of `resources/`.
+//! data of `resources/`. [`ingest`] reads saved web pages and feeds too (`ingest::web`: main
+//! text and metadata), and [`date`] reads every article date.
 
 pub mod clean;
 pub mod date;
