@@ -21,14 +21,11 @@ use super::{Reason, WebArticle};
 use crate::text::clean::ends_sentence;
 use crate::text::date;
 
-/// The dates a feed wrote, as read by our date module: the moment `feed-rs` is handed (seconds
-/// since 1970) -> the date as written (ISO 8601, offset kept); unreadable ones under
-/// [`UNREAD`] and counting down.
+/// The dates a feed wrote, as read by our date module: the token handed to `feed-rs` for each
+/// date it met (a count, as seconds since 1970) -> the date as written (ISO 8601, offset kept;
+/// `\0` and the raw text when it cannot be read). A token per date, never the date's moment:
+/// two items written at one moment in two zones keep each its own day.
 type Written = Arc<Mutex<BTreeMap<i64, String>>>;
-
-/// Moments handed to `feed-rs` for dates that could not be read: far before any news (year
-/// 1000 and earlier), one per date, so that each is found again.
-const UNREAD: i64 = -30_610_224_000;
 
 /// The feed's title and its items.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -59,13 +56,10 @@ pub fn read(bytes: &[u8]) -> Result<Feed, Reason> {
     let parser = feed_rs::parser::Builder::new()
         .timestamp_parser(move |raw| {
             let mut table = table.lock().ok()?;
-            let at = match date::instant(raw) {
-                Some(at) if at > UNREAD => at,
-                _ => UNREAD - table.len() as i64,
-            };
+            let token = table.len() as i64;
             let text = date::normalize(raw).unwrap_or_else(|| format!("\0{}", raw.trim()));
-            table.entry(at).or_insert(text);
-            chrono::DateTime::from_timestamp(at, 0)
+            table.insert(token, text);
+            chrono::DateTime::from_timestamp(token, 0)
         })
         .build();
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(bytes)))
@@ -166,6 +160,30 @@ mod tests {
         assert_eq!(f.items[1].url.as_deref(), Some("https://w.example/2"));
         assert_eq!(f.items[1].text, "A teaser without a stop.");
         assert_eq!(f.items[2].text, "Only a title.");
+    }
+
+    #[test]
+    fn regression_one_moment_in_two_zones_keeps_each_items_day() {
+        // The same instant: 23:30 on the 5th in New York is 04:30 on the 6th in UTC. Dates
+        // were once looked up by their moment, and the second item took the first's day.
+        let xml = br#"<rss version="2.0"><channel><title>W</title>
+<item><title>A</title><link>https://w.example/a</link><pubDate>Tue, 05 Mar 2024 23:30:00 -0500</pubDate><description>A one.</description></item>
+<item><title>B</title><link>https://w.example/b</link><pubDate>Wed, 06 Mar 2024 04:30:00 GMT</pubDate><description>B one.</description></item>
+<item><title>C</title><link>https://w.example/c</link><pubDate>yesterday</pubDate><description>C one.</description></item>
+</channel></rss>"#;
+        let f = read(xml).unwrap();
+        let dates: Vec<_> = f.items.iter().map(|i| i.date.as_deref()).collect();
+        assert_eq!(
+            dates,
+            [
+                Some("2024-03-05T23:30:00-05:00"),
+                Some("2024-03-06T04:30:00Z"),
+                None
+            ]
+        );
+        // A date that is not one is left out and named, never guessed.
+        assert_eq!(f.items[2].unread_date.as_deref(), Some("yesterday"));
+        assert_eq!(f.items[0].unread_date, None);
     }
 
     #[test]

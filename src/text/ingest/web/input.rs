@@ -269,6 +269,25 @@ mod tests {
     }
 
     #[test]
+    fn an_unreadable_date_is_reported_and_the_item_kept() {
+        let xml = br#"<rss version="2.0"><channel><title>W</title>
+<item><title>A</title><link>https://w.example/a</link><pubDate>31 Foo 2024</pubDate><description>A one.</description></item>
+<item><title>B</title><link>https://w.example/b</link><pubDate>Wed, 06 Mar 2024 04:30:00 GMT</pubDate><description>B one.</description></item>
+</channel></rss>"#;
+        let mut out = Ingested::default();
+        add_feed(&mut out, "feeds/w.xml", "w", xml);
+        assert_eq!(out.documents.len(), 2);
+        assert_eq!(out.documents[0].meta.date, None);
+        assert_eq!(out.skipped.len(), 1);
+        let s = &out.skipped[0];
+        assert_eq!(
+            (s.kind, s.path.as_str()),
+            (SkipKind::UnreadDate, "feeds/w.xml#1")
+        );
+        assert!(s.reason.contains("31 Foo 2024"), "{}", s.reason);
+    }
+
+    #[test]
     fn a_feed_named_for_a_section_is_its_outlet() {
         let pages = ["Northern Wire", "North"];
         assert_eq!(
