@@ -397,3 +397,48 @@ fn digest_over_feeds_and_pages_names_outlets_and_dates() {
     }
     assert_eq!(rain["newest"], "2024-01-11");
 }
+
+#[test]
+fn feed_dates_keep_their_own_day_and_an_unreadable_one_is_reported() {
+    // A feed saved as `.txt` is told by its content; its dates are the ones it wrote.
+    let dir = crate::util::tempdir();
+    let feed = dir.path().join("wire.txt");
+    std::fs::write(
+        &feed,
+        r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Harbour Wire</title>
+<item><title>Ferries resume</title><link>https://wire.example/ferries</link><pubDate>Tue, 05 Mar 2024 23:30:00 -0500</pubDate>
+<description>Ferries resumed their crossings on Tuesday night after the storm had passed the coast.</description></item>
+<item><title>Bridge reopens</title><link>https://wire.example/bridge</link><pubDate>Wed, 06 Mar 2024 04:30:00 GMT</pubDate>
+<description>The harbour bridge reopened to traffic early on Wednesday after engineers checked its cables.</description></item>
+<item><title>Council meets</title><link>https://wire.example/council</link><pubDate>the day after</pubDate>
+<description>The town council met to count the cost of the storm damage to the sea wall and the pier.</description></item>
+</channel></rss>"#,
+    )
+    .unwrap();
+    let path = crate::util::s(&feed);
+    let (code, out, err) = run(&["summarize", path, "--format", "json"], None);
+    assert_eq!(code, 0, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let docs = json["documents"].as_array().unwrap();
+    let dates: Vec<&Value> = docs.iter().map(|d| &d["date"]).collect();
+    assert_eq!(
+        dates,
+        [
+            &Value::from("2024-03-05T23:30:00-05:00"),
+            &Value::from("2024-03-06T04:30:00Z"),
+            &Value::Null
+        ],
+        "{docs:?}"
+    );
+    assert!(docs.iter().all(|d| d["source"] == "Harbour Wire"));
+    let skipped = json["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(skipped[0]["path"].as_str().unwrap().ends_with("wire.txt#3"));
+    assert!(
+        skipped[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("\"the day after\""),
+        "{skipped:?}"
+    );
+}
