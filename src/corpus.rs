@@ -50,6 +50,23 @@ pub struct Meta {
     pub url: Option<String>,
     /// The outlet, when known.
     pub source: Option<String>,
+    /// The language the input declares (a web page's `lang`, a feed's `<language>`): a hint
+    /// for detection, used only when detection finds neither Arabic nor English.
+    pub lang: Option<String>,
+    /// What kind of input it came from (a feed item gives way to a page with its link).
+    pub origin: Origin,
+}
+
+/// What kind of input an article came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// Plain text, Markdown or a JSON record.
+    #[default]
+    Text,
+    /// A saved web page, or a record whose text was HTML.
+    Page,
+    /// An item of a feed: it gives way to a page (or any article) with the same link.
+    FeedItem,
 }
 
 impl Meta {

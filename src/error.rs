@@ -107,13 +107,15 @@ pub enum SkipKind {
     NoText,
     /// Nothing but page furniture and headings.
     NoSentences,
+    /// A web page without an article: a front page, a login wall, no main text.
+    NoArticle,
+    /// A date was written but could not be read: the article is used without it.
+    UnreadDate,
     /// Longer than the document limit ([`crate::Limits::document_bytes`]): only its first
     /// bytes are used.
     DocumentLimit,
     /// Past the run's input limit ([`crate::Limits::run_bytes`]): not read, or cut.
     RunLimit,
-    /// A date that cannot be read (see [`crate::text::date`]): the article is used undated.
-    Date,
 }
 
 impl SkipKind {
@@ -127,9 +129,10 @@ impl SkipKind {
             SkipKind::Malformed => "malformed",
             SkipKind::NoText => "no text",
             SkipKind::NoSentences => "only page furniture",
+            SkipKind::NoArticle => "no article in the page",
+            SkipKind::UnreadDate => "date not read",
             SkipKind::DocumentLimit => "cut at the document limit",
             SkipKind::RunLimit => "past the run's input limit",
-            SkipKind::Date => "unreadable date",
         }
     }
 }

@@ -62,7 +62,7 @@ pub mod text;
 pub use crate::config::{
     Budget, Config, DigestOptions, Fields, Language, Limits, Method, Params, Weights,
 };
-pub use crate::corpus::{Corpus, DocId, Document, Meta, RawDocument, SentId, Sentence};
+pub use crate::corpus::{Corpus, DocId, Document, Meta, Origin, RawDocument, SentId, Sentence};
 pub use crate::digest::{Digest, StoryBriefing};
 pub use crate::error::{Error, Result, SkipKind, Skipped};
 pub use crate::pipeline::briefing::{

@@ -18,3 +18,4 @@ mod properties;
 mod reliability;
 mod rouge;
 mod snapshots;
+mod web;

@@ -378,7 +378,7 @@ fn an_unreadable_article_date_is_reported_not_guessed() {
         "{err}"
     );
     assert!(out.contains("2015-07-21 to 2015-07-22"), "{out}");
-    assert!(out.contains("skipped 1 input: 1 unreadable date"), "{out}");
+    assert!(out.contains("skipped 1 input: 1 date not read"), "{out}");
 }
 
 #[test]

@@ -37,6 +37,8 @@ pub enum Command {
     /// PATH may be a file, a folder (read recursively, hidden files skipped), `-` for standard
     /// input, a `.jsonl` file with one article per line ({"id","title","text","source","url",
     /// "published"}, only "text" required) or a `.json` file holding an array of articles.
+    /// Saved web pages (.html, or any file that is HTML) give their main text and metadata;
+    /// feeds (RSS, Atom, JSON Feed) give one article per item.
     /// Exit codes: 0 ok, 1 failure, 2 bad usage or no usable input.
     #[command(after_help = "Examples:
   briefing summarize samples/coalition-ar --words 100
@@ -178,7 +180,7 @@ fn field(s: &str) -> Result<String, String> {
 /// Inputs and the options every command reading articles shares.
 #[derive(Args, Debug)]
 pub struct InputArgs {
-    /// Files, folders, `-` (standard input), `.jsonl` or `.json` files.
+    /// Files, folders, `-` (standard input), `.jsonl` or `.json` files, saved web pages, feeds.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Language of the articles: detect per article, or force one.

@@ -120,6 +120,7 @@ pub fn collection(bases: &[RawDocument], articles: usize) -> Vec<RawDocument> {
                     date: Some(format!("2026-01-{day:02}")),
                     url: None,
                     source: Some(OUTLETS[(story + k) % OUTLETS.len()].to_string()),
+                    ..Meta::default()
                 },
                 text: text.join("\n\n"),
             });

@@ -4,7 +4,9 @@
 //! and splitting each batch of [`BATCH_ARTICLES`] articles (or [`BATCH_BYTES`] of text) in
 //! parallel and dropping its raw text once cleaned, so that one copy of the text is held. The
 //! corpus's documents come sorted by path with unique names; every input left out is in
-//! [`Corpus::skipped`]. An article with no sentence left after cleaning is skipped too.
+//! [`Corpus::skipped`]. An article with no sentence left after cleaning is skipped too. Feed
+//! items come last, those whose link is an article already read left out (see
+//! [`web::input::FeedItems`]); sources are read ahead in parallel ([`ingest::Prefetch`]).
 
 use std::path::Path;
 
@@ -13,7 +15,8 @@ use rayon::prelude::*;
 use super::{Progress, Summarizer};
 use crate::corpus::{Corpus, DocId, Document, Meta, RawDocument, Sentence};
 use crate::error::{Result, SkipKind, Skipped};
-use crate::text::{clean, ingest, split, tokenize};
+use crate::text::ingest::{self, web};
+use crate::text::{clean, split, tokenize};
 
 /// A digest cleans and splits articles in batches of this many articles (or [`BATCH_BYTES`]
 /// of text), in parallel within a batch.
@@ -52,7 +55,8 @@ impl Summarizer {
                             sample.push_str(&p.text);
                             sample.push('\n');
                         }
-                        tokenize::detect_language(&sample)
+                        let detected = tokenize::detect_language(&sample);
+                        web::language_hint(detected, raw.meta.lang.as_deref())
                     });
                     let (text, spans) =
                         split::split_document(&cleaned, language, limits.sentence_chars);
@@ -75,7 +79,7 @@ impl Summarizer {
                 && crate::text::date::day_number(d).is_none()
             {
                 corpus.skipped.push(Skipped::new(
-                    SkipKind::Date,
+                    SkipKind::UnreadDate,
                     raw.meta.path.clone(),
                     format!("{e}; the article is used without a date"),
                 ));
@@ -138,8 +142,16 @@ impl Summarizer {
         let mut batch_bytes = 0usize;
         let mut done = 0u64;
         let mut left = limits.run_bytes;
-        for (src, size) in sources.iter().zip(&sizes) {
-            let read = ingest::read_source(src, &self.config.fields, limits.document_bytes, left)?;
+        let mut feed_items = web::input::FeedItems::default();
+        let mut ahead = ingest::Prefetch::new(&sources);
+        for size in &sizes {
+            let Some((src, read)) = self
+                .pool
+                .install(|| ahead.next(&self.config.fields, limits.document_bytes, left))
+            else {
+                break;
+            };
+            let mut read = read?;
             if !read.documents.is_empty() || src.is_stdin() {
                 left = left.saturating_sub(if src.is_stdin() {
                     read.documents.iter().map(|d| d.text.len() as u64).sum()
@@ -147,6 +159,7 @@ impl Summarizer {
                     *size
                 });
             }
+            read.documents = feed_items.hold(read.documents);
             corpus.skipped.extend(read.skipped);
             batch_bytes += read.documents.iter().map(|d| d.text.len()).sum::<usize>();
             batch.extend(read.documents);
@@ -158,6 +171,9 @@ impl Summarizer {
             }
         }
         self.extend_corpus(&mut corpus, batch);
+        // Feed items last: those whose link is an article already read give way to it.
+        let items = feed_items.release_into(&mut corpus);
+        self.extend_corpus(&mut corpus, items);
         progress(Progress::Reading { done, total });
         ingest::unique_names(corpus.documents.iter_mut().map(|d| &mut d.meta.id));
         Ok(corpus)

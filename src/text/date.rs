@@ -8,9 +8,13 @@
 //! offset as written. An impossible date (`2015-02-31`, `25:00`) is an error that says what is
 //! wrong, never a neighbouring valid date. [`day_number`] and [`day`] give an article's
 //! calendar day as written (in its own offset): a date with trailing text after a valid
-//! `YYYY-MM-DD` still gives that day; any other form is `None`, never guessed.
+//! `YYYY-MM-DD` still gives that day, and so does any form pages and feeds write
+//! ([`normalize`], `March 5, 2024`, `20240305`); anything else is `None`, never guessed.
 
 use std::fmt;
+
+mod written;
+pub use written::{in_url, instant, normalize};
 
 use jiff::civil::{Date, DateTime};
 use jiff::tz::Offset;
@@ -99,7 +103,9 @@ pub fn day_number(date: &str) -> Option<i64> {
     if let Ok(m) = moment(date) {
         return Some(m.day_number());
     }
-    leading_day(date).map(days_since_epoch)
+    leading_day(date)
+        .or_else(|| written::day(date))
+        .map(days_since_epoch)
 }
 
 /// An article's calendar day as `YYYY-MM-DD`, if its date can be read (see [`day_number`]).
@@ -138,7 +144,7 @@ fn iso_like(s: &str) -> bool {
 }
 
 /// Arabic-Indic (U+0660..) and Eastern Arabic-Indic (U+06F0..) digits as ASCII digits.
-fn ascii_digits(s: &str) -> String {
+pub(crate) fn ascii_digits(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),

@@ -6,7 +6,8 @@
 //! kept apart), [`split`] (paragraphs -> sentence spans), [`tokenize`] (sentences -> folded,
 //! stop-word-free, stemmed terms; language detection), [`fragment`] (list numbers, bylines,
 //! keyword lines and cut-off clauses, never offered as sentences). [`resources`] compiles in
-//! the language data of `resources/`; [`date`] reads dates.
+//! the language data of `resources/`. [`ingest`] reads saved web pages and feeds too
+//! (`ingest::web`: main text and metadata), and [`date`] reads every date, typed or written.
 
 pub mod clean;
 pub mod date;

@@ -13,11 +13,22 @@
 //! of the arguments never changes the output; their names are unique.
 //!
 //! For large collections, [`sources`] lists the inputs first and [`read_source`] reads one at a
-//! time, so that a caller can clean each batch and drop its raw text before reading the next.
+//! time, so that a caller can clean each batch and drop its raw text before reading the next;
+//! [`Prefetch`] reads several at once in parallel (web pages are slow to extract) with the
+//! same result as reading them one at a time.
+//!
+//! Web inputs ([`web`]) are told by content, whatever the extension: a saved HTML
+//! page (`.html`, `.htm`, or a `.txt` that is HTML) is one article, its main text extracted,
+//! its title, date, URL and site name filled from the page; a feed (RSS, RSS 1.0, Atom, JSON
+//! Feed; `.xml`, `.rss`, no extension...) is one article per item, named `NAME#N` at `path#N`;
+//! a JSON record whose text is HTML is extracted the same way. A page without an article is a
+//! [`Skipped`] entry saying why. A gzip file is inflated first, never past the limits: a page
+//! or a text to the document limit, records and feeds to [`GZIP_RECORDS_FACTOR`] times it.
 
 use crate::config::Fields;
 use crate::corpus::{Meta, RawDocument};
 use crate::error::{Error, Result, SkipKind, Skipped};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -25,6 +36,7 @@ use std::path::{Path, PathBuf};
 mod decode;
 mod records;
 mod walk;
+pub mod web;
 
 pub use decode::decode;
 use decode::trim_partial_char;
@@ -132,13 +144,99 @@ pub fn read_paths<P: AsRef<Path>>(
         documents: Vec::new(),
         skipped,
     };
+    let mut feed_items = web::input::FeedItems::default();
     for src in &list {
         let one = read_source(src, fields, max_document_bytes, u64::MAX)?;
-        out.documents.extend(one.documents);
+        out.documents.extend(feed_items.hold(one.documents));
         out.skipped.extend(one.skipped);
     }
+    // Feed items last: those whose link is an article already read give way to it.
+    let items = feed_items.release_among(&mut out.documents);
+    out.documents.extend(items);
     unique_names(out.documents.iter_mut().map(|d| &mut d.meta.id));
     Ok(out)
+}
+
+/// At most this many sources are read at once by [`Prefetch`].
+pub const PREFETCH_SOURCES: usize = 64;
+/// ... and at most this many bytes of them (at least one source).
+pub const PREFETCH_BYTES: u64 = 16 << 20;
+
+/// Reads sources ahead, several at once in parallel (in the caller's thread pool), and hands
+/// them out in order with exactly what [`read_source`] would give one after the other: each
+/// is read with the run's limit as it stood when its group was started (never less than when
+/// it is handed out), and a file larger than what is left when it is handed out is the same
+/// [`Skipped`] entry [`read_source`] makes. Standard input is read alone, when its turn comes.
+#[derive(Debug)]
+pub struct Prefetch<'a> {
+    sources: &'a [Source],
+    next: usize,
+    ready: std::collections::VecDeque<Result<Ingested>>,
+}
+
+impl<'a> Prefetch<'a> {
+    /// Reads `sources` in order.
+    pub fn new(sources: &'a [Source]) -> Self {
+        Prefetch {
+            sources,
+            next: 0,
+            ready: Default::default(),
+        }
+    }
+
+    /// The next source and what reading it gave, with `max_bytes` left of the run's input
+    /// limit (see [`read_source`]).
+    pub fn next(
+        &mut self,
+        fields: &Fields,
+        max_document_bytes: usize,
+        max_bytes: u64,
+    ) -> Option<(&'a Source, Result<Ingested>)> {
+        let done = self.next - self.ready.len();
+        let src = self.sources.get(done)?;
+        if self.ready.is_empty() {
+            let mut end = self.next;
+            let mut bytes = 0u64;
+            while let Some(s) = self.sources.get(end) {
+                let first = end == self.next;
+                if s.is_stdin() && !first {
+                    break;
+                }
+                bytes += s.len();
+                end += 1;
+                if s.is_stdin() || end - self.next >= PREFETCH_SOURCES || bytes >= PREFETCH_BYTES {
+                    break;
+                }
+            }
+            let group = &self.sources[self.next..end];
+            let read: Vec<Result<Ingested>> = group
+                .par_iter()
+                .map(|s| read_source(s, fields, max_document_bytes, max_bytes))
+                .collect();
+            self.ready.extend(read);
+            self.next = end;
+        }
+        let read = self.ready.pop_front()?;
+        Some((src, over_run_limit(src, max_bytes).map_or(read, Ok)))
+    }
+}
+
+/// The entry for a file larger than what is left of the run's input limit, if it is.
+fn over_run_limit(src: &Source, max_bytes: u64) -> Option<Ingested> {
+    let size = src.len();
+    if src.is_stdin() || size <= max_bytes {
+        return None;
+    }
+    Some(Ingested {
+        documents: Vec::new(),
+        skipped: vec![Skipped::new(
+            SkipKind::RunLimit,
+            src.shown(),
+            format!(
+                "not read: {size} bytes, more than the {max_bytes} left of the run's input limit"
+            ),
+        )],
+    })
 }
 
 /// Reads one source. A file larger than `max_bytes` (what is left of the run's input limit) is
@@ -155,27 +253,22 @@ pub fn read_source(
 ) -> Result<Ingested> {
     let mut out = Ingested::default();
     let shown = src.shown();
-    let kind = match src.path.extension().and_then(|e| e.to_str()) {
-        Some("jsonl") => Kind::Jsonl,
-        Some("json") => Kind::Json,
-        _ => Kind::Text,
-    };
+    let kind = kind_of(&src.path);
     let size = src.len();
-    if !src.is_stdin() && size > max_bytes {
-        out.skipped.push(Skipped::new(
-            SkipKind::RunLimit,
-            shown,
-            format!(
-                "not read: {size} bytes, more than the {max_bytes} left of the run's input \
-                 limit"
-            ),
-        ));
-        return Ok(out);
+    if let Some(over) = over_run_limit(src, max_bytes) {
+        return Ok(over);
     }
-    // A plain-text file is one document: reading past its limit would only waste memory.
-    let limit = match kind {
-        Kind::Text => max_bytes.min(max_document_bytes as u64 + 4),
-        _ => max_bytes,
+    // A plain-text file is one document: reading past its limit would only waste memory (a
+    // compressed one is read whole and inflated to the limit).
+    let gz = src
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    let one_document = matches!(kind, Kind::Text | Kind::Page);
+    let limit = if one_document && !gz {
+        max_bytes.min(max_document_bytes as u64 + 4)
+    } else {
+        max_bytes
     };
     let mut bytes = Vec::new();
     let read = if src.is_stdin() {
@@ -209,10 +302,44 @@ pub fn read_source(
             ));
         }
     }
+    let mut cut_document = cut && one_document && limit < max_bytes;
+    if web::sniff::is_gzip(&bytes) {
+        // Bounded by the document limit alone, never by what is left of the run, so that a
+        // file reads the same whatever was read before it.
+        let cap = if one_document {
+            max_document_bytes as u64 + 4
+        } else {
+            (max_document_bytes as u64).saturating_mul(GZIP_RECORDS_FACTOR)
+        };
+        match web::sniff::gunzip(&bytes, cap) {
+            Ok((inflated, over)) => {
+                bytes = inflated;
+                if over {
+                    trim_partial_char(&mut bytes);
+                    if one_document {
+                        cut_document = true;
+                    } else {
+                        out.skipped.push(Skipped::new(
+                            SkipKind::DocumentLimit,
+                            shown.clone(),
+                            format!(
+                                "only the first {cap} bytes are inflated: {GZIP_RECORDS_FACTOR} \
+                                 times the document limit"
+                            ),
+                        ));
+                    }
+                }
+            }
+            Err(reason) => {
+                out.skipped
+                    .push(Skipped::new(SkipKind::NotText, shown, reason));
+                return Ok(out);
+            }
+        }
+    }
     add_bytes(&mut out, &shown, &src.name, &bytes, kind, fields);
     // A plain-text document cut while read counts as over its limit even when its decoded
-    // text is shorter (UTF-16 shrinks).
-    let cut_document = cut && kind == Kind::Text && limit < max_bytes;
+    // text is shorter (UTF-16 shrinks); so does a page cut while read.
     for d in &mut out.documents {
         if d.text.len() > max_document_bytes || cut_document {
             truncate_text(&mut d.text, max_document_bytes);
@@ -260,15 +387,43 @@ pub fn unique_names<'a>(names: impl Iterator<Item = &'a mut String>) {
     }
 }
 
-/// How a file's text is read.
+/// A gzip file of records or a feed inflates to at most this many times the document limit.
+pub const GZIP_RECORDS_FACTOR: u64 = 16;
+
+/// How a file's text is read (by its extension; the content may still say it is a page or a
+/// feed, see [`web::sniff()`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// One article.
     Text,
+    /// A saved web page.
+    Page,
+    /// A feed, or XML that should be one.
+    Feed,
     /// One JSON record per line.
     Jsonl,
     /// A JSON array of records, or one record.
     Json,
+}
+
+/// The kind a path's extension names (a `.gz` suffix is looked through).
+fn kind_of(path: &Path) -> Kind {
+    let ext = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+    };
+    let ext = match ext(path).as_deref() {
+        Some("gz") => ext(Path::new(path.file_stem().unwrap_or_default())),
+        other => other.map(str::to_owned),
+    };
+    match ext.as_deref() {
+        Some("jsonl") => Kind::Jsonl,
+        Some("json") => Kind::Json,
+        Some("html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx") => Kind::Page,
+        Some("xml" | "rss" | "atom" | "rdf") => Kind::Feed,
+        _ => Kind::Text,
+    }
 }
 
 fn add_bytes(
@@ -279,6 +434,26 @@ fn add_bytes(
     kind: Kind,
     fields: &Fields,
 ) {
+    let sniffed = if kind == Kind::Jsonl {
+        None
+    } else {
+        web::sniff(bytes)
+    };
+    match (sniffed, kind) {
+        (Some(web::Kind::Page), _) | (None, Kind::Page) => {
+            return web::input::add_page(out, path, name, bytes);
+        }
+        (Some(web::Kind::Feed), _) => return web::input::add_feed(out, path, name, bytes),
+        (None, Kind::Feed) => {
+            out.skipped.push(Skipped::new(
+                SkipKind::Malformed,
+                path,
+                "XML that is neither a feed (RSS, Atom) nor a web page",
+            ));
+            return;
+        }
+        _ => {}
+    }
     let text = match decode(bytes) {
         Ok(t) => t,
         Err(reason) => {
@@ -290,7 +465,7 @@ fn add_bytes(
     match kind {
         Kind::Jsonl => return read_jsonl(out, path, name, &text, fields),
         Kind::Json => return read_json(out, path, name, &text, fields),
-        Kind::Text => {}
+        _ => {}
     }
     if text.trim().is_empty() {
         out.skipped

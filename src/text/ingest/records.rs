@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::config::Fields;
-use crate::corpus::{Meta, RawDocument};
+use crate::corpus::{Meta, Origin, RawDocument};
 use crate::error::{SkipKind, Skipped};
 
-use super::Ingested;
+use super::{Ingested, web};
 
 type Record = serde_json::Map<String, serde_json::Value>;
 
@@ -92,14 +92,28 @@ fn record(
             return Err((SkipKind::NoText, reason));
         }
     };
+    // A text that is HTML is extracted; the record's own fields win over what its HTML says.
+    let page = if web::sniff::looks_like_html(&text) {
+        Some(web::html::extract(&text).map_err(|r| (r.kind(), r.to_string()))?)
+    } else {
+        None
+    };
+    let (text, page, origin) = match page {
+        Some(mut p) => (std::mem::take(&mut p.text), p, Origin::Page),
+        None => (text, web::WebArticle::default(), Origin::Text),
+    };
     Ok(RawDocument {
         meta: Meta {
             id: pick(&map, &fields.id).unwrap_or(fallback),
             path: at.to_owned(),
-            title: pick(&map, &fields.title),
-            date: pick(&map, &fields.date).or_else(|| file_date.cloned()),
-            url: pick(&map, &fields.url),
-            source: pick(&map, &fields.source),
+            title: pick(&map, &fields.title).or(page.title),
+            date: pick(&map, &fields.date)
+                .or(page.date)
+                .or_else(|| file_date.cloned()),
+            url: pick(&map, &fields.url).or(page.url),
+            source: pick(&map, &fields.source).or(page.site),
+            lang: page.lang,
+            origin,
         },
         text,
     })
