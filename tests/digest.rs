@@ -197,11 +197,13 @@ fn stories_option_text_and_markdown() {
         "-q",
     ]);
     assert!(md.starts_with("# Digest\n"), "{md}");
+    // The five Arabic articles (one story from five outlets) outrank the four English ones.
     assert!(md.contains("## 1. "), "{md}");
     assert!(
-        md.contains("_4 outlets · 4 articles · newest 2026-11-2"),
+        md.contains("_5 outlets · 5 articles · newest 2026-11-22"),
         "{md}"
     );
+    assert!(!md.contains("4 outlets · 4 articles"), "{md}");
     assert!(md.contains("**Skipped**"));
     assert!(!md.contains("## 2. "));
 }
