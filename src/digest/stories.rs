@@ -81,30 +81,11 @@ pub struct Story {
     pub headline: Option<String>,
 }
 
-/// A sparse vector: `(term hash, weight)`, sorted by hash.
-pub type Vector = Vec<(u64, f32)>;
-
-/// A hasher for keys that are already uniform 64-bit hashes (term hashes): it passes them
-/// through, so maps keyed by term are fast and iterate in the same order on every run.
-#[derive(Default, Clone, Copy)]
-pub struct TermHasher(u64);
-
-impl Hasher for TermHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// A map keyed by term hash.
-pub type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
+/// A sparse vector: `(term id, weight)`, sorted by id. Term ids ([`term_ids`]) depend only on
+/// the collection's contents (not on its order), so every sum and tie taken in id order is the
+/// same on every run; ids index dense arrays (a vector is scored against a story by looking
+/// its terms up, not by merging two lists).
+pub type Vector = Vec<(u32, f32)>;
 
 /// The XXH3 (64-bit) hash of a term: the same on every machine, run and thread.
 pub fn term_hash(term: &str) -> u64 {
@@ -113,7 +94,7 @@ pub fn term_hash(term: &str) -> u64 {
 
 /// Articles per parallel task when counting terms: each task memoizes its words' terms
 /// (stemming is most of the cost, and news vocabulary repeats).
-const COUNT_CHUNK: usize = 256;
+const COUNT_CHUNK: usize = 2048;
 
 /// Each article's term counts `(hash, count)`, sorted by hash (in parallel).
 pub fn term_counts<'a>(corpus: &'a Corpus, analyzers: &Analyzers) -> Vec<Vec<(u64, u32)>> {
@@ -167,13 +148,62 @@ pub fn term_counts<'a>(corpus: &'a Corpus, analyzers: &Analyzers) -> Vec<Vec<(u6
         .collect()
 }
 
-/// Unit TF-IDF vectors of term counts, the document frequencies counted over `units` (the
-/// indexes of the counts that stand for a unit of copies).
-pub fn tfidf(counts: &[Vec<(u64, u32)>], units: &[u32]) -> Vec<Vector> {
+/// A hasher for keys that are already uniform 64-bit hashes (term hashes): it passes them
+/// through. Only lookups use it (no output depends on a map's iteration order).
+#[derive(Default, Clone, Copy)]
+pub struct TermHasher(u64);
+
+impl Hasher for TermHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by term hash.
+pub type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
+
+/// Term counts by term id, sorted by id (see [`Vector`]), and the number of distinct terms.
+/// Ids number the terms from the most frequent (in most articles; ties by hash), so that the
+/// terms most looked up share a few cache lines of every dense array indexed by id.
+pub fn term_ids(counts: &[Vec<(u64, u32)>]) -> (Vec<Vec<(u32, u32)>>, usize) {
     let mut df: TermMap<u32> = TermMap::default();
+    for c in counts {
+        for &(h, _) in c {
+            *df.entry(h).or_default() += 1;
+        }
+    }
+    let mut order: Vec<(u64, u32)> = df.iter().map(|(&h, &n)| (h, n)).collect();
+    order.par_sort_unstable_by_key(|&(h, n)| (std::cmp::Reverse(n), h));
+    let vocabulary = order.len();
+    for (id, (h, _)) in order.into_iter().enumerate() {
+        df.insert(h, id as u32);
+    }
+    let ids = counts
+        .par_iter()
+        .map(|c| {
+            let mut v: Vec<(u32, u32)> = c.iter().map(|&(h, n)| (df[&h], n)).collect();
+            v.sort_unstable_by_key(|e| e.0);
+            v
+        })
+        .collect();
+    (ids, vocabulary)
+}
+
+/// Unit TF-IDF vectors of term counts (by id, `vocabulary` distinct ids), the document
+/// frequencies counted over `units` (the indexes of the counts that stand for a unit of copies).
+pub fn tfidf(counts: &[Vec<(u32, u32)>], units: &[u32], vocabulary: usize) -> Vec<Vector> {
+    let mut df = vec![0u32; vocabulary];
     for &u in units {
         for &(h, _) in &counts[u as usize] {
-            *df.entry(h).or_default() += 1;
+            df[h as usize] += 1;
         }
     }
     let n = units.len() as f32;
@@ -183,7 +213,7 @@ pub fn tfidf(counts: &[Vec<(u64, u32)>], units: &[u32]) -> Vec<Vector> {
             let mut v: Vector = c
                 .iter()
                 .map(|&(h, tf)| {
-                    let f = df.get(&h).copied().unwrap_or(1).max(1) as f32;
+                    let f = df[h as usize].max(1) as f32;
                     (h, (1.0 + (tf as f32).ln()) * ((n + BACKGROUND) / f).ln())
                 })
                 .collect();
@@ -194,28 +224,11 @@ pub fn tfidf(counts: &[Vec<(u64, u32)>], units: &[u32]) -> Vec<Vector> {
 }
 
 /// Scales a vector to unit length (a zero vector stays zero).
-pub fn normalize(v: &mut [(u64, f32)]) {
+pub fn normalize(v: &mut [(u32, f32)]) {
     let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         v.iter_mut().for_each(|(_, w)| *w /= norm);
     }
-}
-
-/// Dot product of two hash-sorted vectors.
-pub fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0f32);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 /// The outlet of an article: its `source`, else its URL's host, else its name.
@@ -246,7 +259,9 @@ pub fn partition(
     let n = counts.len();
     let rep = sketch::units(counts, keys);
     let units: Vec<u32> = (0..n as u32).filter(|&i| rep[i as usize] == i).collect();
-    let vectors = tfidf(counts, &units);
+    let (ids, vocabulary) = term_ids(counts);
+    let vectors = tfidf(&ids, &units, vocabulary);
+    drop(ids);
     let mut unit_of = vec![0u32; n];
     for (u, &r) in units.iter().enumerate() {
         unit_of[r as usize] = u as u32;
@@ -263,35 +278,36 @@ pub fn partition(
     // The mean of the units' vectors: what any two articles of this collection share; the
     // collection is read as part of a larger stream (the BACKGROUND prior of the idf), so a
     // small collection that is mostly one story is not centered on that story.
-    let mut mean: TermMap<f32> = TermMap::default();
+    let mut mean = vec![0f32; vocabulary];
     for &r in &units {
         for &(h, w) in &vectors[r as usize] {
-            *mean.entry(h).or_default() += w;
+            mean[h as usize] += w;
         }
     }
     let count = units.len() as f32 + BACKGROUND;
-    mean.values_mut().for_each(|w| *w /= count);
-    let mut weights: Vec<(u64, f32)> = mean.iter().map(|(&h, &w)| (h, w)).collect();
-    weights.sort_unstable_by_key(|e| e.0);
-    let mean_norm2 = weights.iter().map(|(_, w)| w * w).sum();
+    mean.iter_mut().for_each(|w| *w /= count);
+    let mean_norm2 = mean.iter().map(|w| w * w).sum();
     let items: Vec<agglomerate::Item> = units
         .par_iter()
         .zip(spans)
-        .map(|(&r, span)| {
+        .zip(&members)
+        .map(|((&r, span), m)| {
             let v = &vectors[r as usize];
             agglomerate::Item {
+                norm2: v.iter().map(|(_, w)| w * w).sum(),
                 sum: v.clone(),
                 size: 1.0,
+                articles: m.len() as u32,
                 span,
                 key: keys[r as usize],
-                background: v
-                    .iter()
-                    .map(|(h, w)| w * mean.get(h).copied().unwrap_or(0.0))
-                    .sum(),
+                background: v.iter().map(|&(h, w)| w * mean[h as usize]).sum(),
             }
         })
         .collect();
+    drop(mean);
     let params = agglomerate::Params {
+        vocabulary,
+        contrast: agglomerate::CONTRAST,
         link: opts.link,
         window_days: opts.window_days as f32,
         mean_norm2,
@@ -328,6 +344,8 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
     let (groups, vectors) = partition(&counts, &keys, &days, opts);
     drop(counts);
     let newest_day = days.iter().flatten().max().copied();
+    let vocabulary = vectors.iter().flatten().map(|e| e.0 as usize + 1).max();
+    let mut centroid = vec![0f32; vocabulary.unwrap_or(0)];
     let mut stories: Vec<Story> = groups
         .into_iter()
         .map(|g| {
@@ -346,7 +364,7 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
                 (Some(top), Some((n, _))) => (top - n) as f32,
                 _ => 0.0,
             };
-            let headline = central_title(&g, &vectors, &keys, corpus);
+            let headline = central_title(&g, &vectors, &keys, corpus, &mut centroid);
             let (o, a) = (outlets.len() as f32, g.len() as f32);
             Story {
                 documents: g.into_iter().map(DocId).collect(),
@@ -367,12 +385,14 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
 }
 
 /// The title of the titled article of `group` closest to the group's centroid (ties: the
-/// smaller key), if any has a title.
+/// smaller key), if any has a title. `centroid` is a zeroed buffer of a weight per term id,
+/// left zeroed.
 fn central_title(
     group: &[u32],
     vectors: &[Vector],
     keys: &[u64],
     corpus: &Corpus,
+    centroid: &mut [f32],
 ) -> Option<String> {
     let titled: Vec<u32> = group
         .iter()
@@ -384,23 +404,28 @@ fn central_title(
             .first()
             .and_then(|&i| corpus.documents[i as usize].meta.title.clone());
     }
-    let mut centroid: TermMap<f32> = TermMap::default();
     for &i in group {
         for &(h, w) in &vectors[i as usize] {
-            *centroid.entry(h).or_default() += w;
+            centroid[h as usize] += w;
         }
     }
     let closeness = |i: u32| -> f32 {
         vectors[i as usize]
             .iter()
-            .map(|(h, w)| w * centroid.get(h).copied().unwrap_or(0.0))
+            .map(|&(h, w)| w * centroid[h as usize])
             .sum()
     };
     let best = titled.iter().map(|&i| (closeness(i), i)).max_by(|a, b| {
         a.0.total_cmp(&b.0)
             .then(keys[b.1 as usize].cmp(&keys[a.1 as usize]))
             .then(b.1.cmp(&a.1))
-    })?;
+    });
+    for &i in group {
+        for &(h, _) in &vectors[i as usize] {
+            centroid[h as usize] = 0.0;
+        }
+    }
+    let best = best?;
     corpus.documents[best.1 as usize].meta.title.clone()
 }
 

@@ -17,7 +17,7 @@ use std::collections::BinaryHeap;
 
 use rayon::prelude::*;
 
-use super::{CANDIDATES, TermMap, Vector, dot, max_df, normalize};
+use super::{CANDIDATES, Vector, max_df, normalize};
 
 /// Passes of candidate search: the first over the items, the others over the clusters'
 /// centroids (each pass stops when no candidate pair reaches the link).
@@ -34,6 +34,9 @@ pub const QUERY_TERMS: usize = 32;
 /// The most neighbours a story keeps (its best scored): a story of hundreds of articles
 /// would otherwise rescore thousands of neighbours after each article it takes in.
 pub const KEEP_NEIGHBOURS: usize = 100;
+/// Two clusters of two articles or more merge only if their score is at least this share of
+/// the smaller cohesion of the two ([`cohesion`], over those of several unit vectors).
+pub const CONTRAST: f32 = 0.25;
 /// Share of the link below which a scored neighbour is dropped from a story's candidates.
 pub const PRUNE: f32 = 0.5;
 
@@ -44,6 +47,10 @@ pub struct Item {
     pub sum: Vector,
     /// How many unit vectors `sum` adds up.
     pub size: f32,
+    /// The squared norm of `sum`.
+    pub norm2: f32,
+    /// How many articles it holds (a unit of copies holds them all).
+    pub articles: u32,
     /// Its first and last day, when it has a dated article.
     pub span: Option<(i64, i64)>,
     /// Orders items for ties (a hash of the text: not its position).
@@ -57,6 +64,8 @@ impl Item {
         Item {
             sum: Vec::new(),
             size: 0.0,
+            norm2: 0.0,
+            articles: 0,
             span: None,
             key: 0,
             background: 0.0,
@@ -67,8 +76,12 @@ impl Item {
 /// Thresholds of [`cluster`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Params {
+    /// The number of distinct term ids (every id is below it).
+    pub vocabulary: usize,
     /// Score at or above which two clusters merge.
     pub link: f32,
+    /// Share of the inner cohesion of two groups their score must reach ([`CONTRAST`]).
+    pub contrast: f32,
     /// Time scale of the decay in days (0: no decay).
     pub window_days: f32,
     /// The squared norm of the collection's mean vector.
@@ -98,23 +111,28 @@ pub fn decay(gap: f32, window: f32) -> f32 {
 /// partial dot products accumulated over an inverted index of the terms found in at least two
 /// vectors and at most [`max_df`] of them: each vector indexes its [`INDEX_TERMS`] heaviest
 /// such terms and walks the lists of its [`QUERY_TERMS`] heaviest.
-pub fn neighbours(vectors: &[&[(u64, f32)]], keys: &[u64], k: usize) -> Vec<Vec<u32>> {
+pub fn neighbours(
+    vectors: &[&[(u32, f32)]],
+    keys: &[u64],
+    k: usize,
+    vocabulary: usize,
+) -> Vec<Vec<u32>> {
     let n = vectors.len();
-    let mut df: TermMap<u32> = TermMap::default();
+    let mut df = vec![0u32; vocabulary];
     for v in vectors {
         for &(h, _) in v.iter() {
-            *df.entry(h).or_default() += 1;
+            df[h as usize] += 1;
         }
     }
     let cap = max_df(n) as u32;
-    // Each vector's heaviest eligible terms (by weight, ties by hash), in hash order.
-    let heaviest: Vec<Vec<(u64, f32)>> = vectors
+    // Each vector's heaviest eligible terms (by weight, ties by id), heaviest first.
+    let heaviest: Vec<Vec<(u32, f32)>> = vectors
         .par_iter()
         .map(|v| {
-            let mut t: Vec<(u64, f32)> = v
+            let mut t: Vec<(u32, f32)> = v
                 .iter()
                 .copied()
-                .filter(|(h, _)| (2..=cap).contains(&df[h]))
+                .filter(|&(h, _)| (2..=cap).contains(&df[h as usize]))
                 .collect();
             if t.len() > INDEX_TERMS {
                 t.select_nth_unstable_by(INDEX_TERMS, |a, b| {
@@ -127,10 +145,10 @@ pub fn neighbours(vectors: &[&[(u64, f32)]], keys: &[u64], k: usize) -> Vec<Vec<
         })
         .collect();
     drop(df);
-    let mut postings: TermMap<Vec<(u32, f32)>> = TermMap::default();
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocabulary];
     for (i, t) in heaviest.iter().enumerate() {
         for &(h, w) in t {
-            postings.entry(h).or_default().push((i as u32, w));
+            postings[h as usize].push((i as u32, w));
         }
     }
     heaviest
@@ -141,14 +159,12 @@ pub fn neighbours(vectors: &[&[(u64, f32)]], keys: &[u64], k: usize) -> Vec<Vec<
             |(acc, touched), (i, v)| {
                 // Heaviest first: the query is the vector's QUERY_TERMS heaviest terms.
                 for &(h, w) in v.iter().take(QUERY_TERMS) {
-                    if let Some(list) = postings.get(&h) {
-                        for &(j, x) in list {
-                            if j as usize != i {
-                                if acc[j as usize] == 0.0 {
-                                    touched.push(j);
-                                }
-                                acc[j as usize] += w * x;
+                    for &(j, x) in &postings[h as usize] {
+                        if j as usize != i {
+                            if acc[j as usize] == 0.0 {
+                                touched.push(j);
                             }
+                            acc[j as usize] += w * x;
                         }
                     }
                 }
@@ -171,6 +187,21 @@ pub fn neighbours(vectors: &[&[(u64, f32)]], keys: &[u64], k: usize) -> Vec<Vec<
             },
         )
         .collect()
+}
+
+/// The mean centered cosine between two different unit vectors of a cluster, from its sum
+/// (`(|S|^2 - n) / (n (n - 1)) - 2 t / n + |m|^2`, `t` its summed dots with the mean `m`);
+/// for one unit vector standing for several copies, `|u - m|^2`; `None` for one article.
+pub fn cohesion(c: &Item, mean_norm2: f32) -> Option<f32> {
+    let n = c.size;
+    if n >= 2.0 {
+        Some((c.norm2 - n) / (n * (n - 1.0)) - 2.0 * c.background / n + mean_norm2)
+    } else if c.articles >= 2 {
+        // A unit of copies: its articles are alike as its vector is with itself.
+        Some(c.norm2 - 2.0 * c.background + mean_norm2)
+    } else {
+        None
+    }
 }
 
 /// A candidate merge in the heap.
@@ -203,7 +234,7 @@ impl PartialOrd for Edge {
 }
 
 /// Sum of two sorted vectors.
-fn add(a: &[(u64, f32)], b: &[(u64, f32)]) -> Vector {
+fn add(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vector {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
@@ -222,7 +253,7 @@ fn add(a: &[(u64, f32)], b: &[(u64, f32)]) -> Vector {
     out
 }
 
-/// Keeps the [`CENTROID_TERMS`] heaviest terms of a sum (ties by hash), in hash order.
+/// Keeps the [`CENTROID_TERMS`] heaviest terms of a sum (ties by id), in id order.
 fn truncate(mut v: Vector) -> Vector {
     if v.len() <= CENTROID_TERMS {
         return v;
@@ -255,13 +286,32 @@ impl State {
         x
     }
 
-    fn score(&self, a: u32, b: u32, p: &Params) -> f32 {
+    /// The score of clusters `a` and `b`, `dense` holding `a`'s sum by term id (zero
+    /// elsewhere): the dot product of the sums is a lookup of `b`'s terms, summed in id order
+    /// (the order and value of a merge of the two sorted lists).
+    fn score(&self, dense: &[f32], a: u32, b: u32, p: &Params) -> f32 {
         let (x, y) = (&self.items[a as usize], &self.items[b as usize]);
+        let mut d = 0f32;
+        for &(h, w) in &y.sum {
+            d += dense[h as usize] * w;
+        }
         // Mean of (u - m) . (v - m) over the pairs: what two articles share beyond what
         // any two articles of the collection share.
         let mean =
-            dot(&x.sum, &y.sum) / (x.size * y.size) - x.background / x.size - y.background / y.size
-                + p.mean_norm2;
+            d / (x.size * y.size) - x.background / x.size - y.background / y.size + p.mean_norm2;
+        // Two groups of articles, each far more alike inside than the two are across, are
+        // two stories, however high the shared part (a frame of words every report uses).
+        if x.articles >= 2 && y.articles >= 2 {
+            let inside = [x, y]
+                .iter()
+                .filter_map(|c| cohesion(c, p.mean_norm2))
+                .min_by(f32::total_cmp);
+            if let Some(c) = inside
+                && mean < p.contrast * c
+            {
+                return p.link * PRUNE;
+            }
+        }
         mean * decay(gap(x.span, y.span), p.window_days)
     }
 
@@ -284,12 +334,29 @@ impl State {
     /// neighbour far below the link is forgotten: a mean of parts far below it cannot reach
     /// it, and forgetting keeps a large story's list short) and the best edge at or above
     /// the link.
-    fn scan(&self, a: u32, list: &[u32], p: &Params) -> (Vec<u32>, Option<Edge>) {
+    /// `dense` is a zeroed buffer of a weight per term id, left zeroed.
+    fn scan(
+        &self,
+        a: u32,
+        list: &[u32],
+        p: &Params,
+        dense: &mut [f32],
+    ) -> (Vec<u32>, Option<Edge>) {
+        let sum = &self.items[a as usize].sum;
+        for &(h, w) in sum {
+            dense[h as usize] = w;
+        }
+        let d = &*dense;
         let scored: Vec<(u32, f32)> = if list.len() > 64 {
-            list.par_iter().map(|&c| (c, self.score(a, c, p))).collect()
+            list.par_iter()
+                .map(|&c| (c, self.score(d, a, c, p)))
+                .collect()
         } else {
-            list.iter().map(|&c| (c, self.score(a, c, p))).collect()
+            list.iter().map(|&c| (c, self.score(d, a, c, p))).collect()
         };
+        for &(h, _) in sum {
+            dense[h as usize] = 0.0;
+        }
         let mut near: Vec<(u32, f32)> = scored
             .iter()
             .copied()
@@ -368,8 +435,8 @@ fn pass(items: Vec<Item>, p: &Params) -> (Vec<Item>, Vec<Vec<u32>>) {
             v
         })
         .collect();
-    let refs: Vec<&[(u64, f32)]> = centroids.iter().map(|v| v.as_slice()).collect();
-    let cands = neighbours(&refs, &keys, CANDIDATES);
+    let refs: Vec<&[(u32, f32)]> = centroids.iter().map(|v| v.as_slice()).collect();
+    let cands = neighbours(&refs, &keys, CANDIDATES, p.vocabulary);
     drop(refs);
     drop(centroids);
     let mut nbrs: Vec<Vec<u32>> = vec![Vec::new(); n];
@@ -394,8 +461,12 @@ fn pass(items: Vec<Item>, p: &Params) -> (Vec<Item>, Vec<Vec<u32>>) {
     // Each cluster has one live entry in the heap: its best partner when last scored.
     let firsts: Vec<(Vec<u32>, Option<Edge>)> = (0..n as u32)
         .into_par_iter()
-        .map(|a| st.scan(a, &st.nbrs[a as usize], p))
+        .map_init(
+            || vec![0f32; p.vocabulary],
+            |dense, a| st.scan(a, &st.nbrs[a as usize], p, dense),
+        )
         .collect();
+    let mut dense = vec![0f32; p.vocabulary];
     let mut heap: BinaryHeap<Edge> = BinaryHeap::new();
     for (a, (list, best)) in firsts.into_iter().enumerate() {
         st.nbrs[a] = list;
@@ -409,7 +480,7 @@ fn pass(items: Vec<Item>, p: &Params) -> (Vec<Item>, Vec<Vec<u32>>) {
         if !st.alive[b] || st.version[b] != e.vb {
             // Its partner has changed since: score its neighbours again.
             let list = st.resolve(a);
-            let (list, best) = st.scan(a as u32, &list, p);
+            let (list, best) = st.scan(a as u32, &list, p, &mut dense);
             st.nbrs[a] = list;
             heap.extend(best);
             continue;
@@ -424,6 +495,8 @@ fn pass(items: Vec<Item>, p: &Params) -> (Vec<Item>, Vec<Vec<u32>>) {
         let kept = &mut st.items[keep];
         kept.sum = truncate(add(&kept.sum, &gone_item.sum));
         kept.size += gone_item.size;
+        kept.articles += gone_item.articles;
+        kept.norm2 = kept.sum.iter().map(|(_, w)| w * w).sum();
         kept.span = match (kept.span, gone_item.span) {
             (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
             (x, y) => x.or(y),
@@ -438,7 +511,7 @@ fn pass(items: Vec<Item>, p: &Params) -> (Vec<Item>, Vec<Vec<u32>>) {
         let gone_nbrs = std::mem::take(&mut st.nbrs[gone]);
         st.nbrs[keep].extend(gone_nbrs);
         let list = st.resolve(keep);
-        let (list, best) = st.scan(keep as u32, &list, p);
+        let (list, best) = st.scan(keep as u32, &list, p, &mut dense);
         st.nbrs[keep] = list;
         heap.extend(best);
     }

@@ -107,7 +107,6 @@ const ELECTION: [&str; 10] = [
 ];
 
 #[test]
-#[ignore = "KNOWN FAILURE (issue 13, open): in a collection of a few dozen templated articles the shared frame outweighs the stories' words once the mean is damped by the BACKGROUND prior"]
 fn one_story_over_several_days_stays_one_story() {
     // Ten reports of one flood over three weeks, from four outlets, and six of an election.
     let mut docs = Vec::new();
@@ -140,7 +139,6 @@ fn one_story_over_several_days_stays_one_story() {
 }
 
 #[test]
-#[ignore = "KNOWN FAILURE (issue 13, open): in a collection of a few dozen templated articles the shared frame outweighs the stories' words once the mean is damped by the BACKGROUND prior"]
 fn two_stories_sharing_many_common_words_stay_apart() {
     // The same sentence frame (most of the words) around two different stories, on the
     // same days and from the same outlets.
@@ -166,7 +164,6 @@ fn two_stories_sharing_many_common_words_stay_apart() {
 }
 
 #[test]
-#[ignore = "KNOWN FAILURE (issue 13, open): in a collection of a few dozen templated articles the shared frame outweighs the stories' words once the mean is damped by the BACKGROUND prior"]
 fn two_hundred_near_copies_are_one_story() {
     // One wire story re-run 200 times over a week, each copy with its own headline, one
     // changed number and a line of its own; and two other stories.
