@@ -283,3 +283,64 @@ fn decay_and_gaps() {
     assert!(decay(30.0, 30.0) < decay(3.0, 30.0));
     assert!((decay(30.0, 30.0) - 1.0 / (1.0 + 2f32.ln())).abs() < 1e-6);
 }
+
+/// Items of one unit vector each (keys 1, 2, ...), for [`agglomerate::cluster`].
+fn items(vectors: &[&[(u32, f32)]]) -> Vec<agglomerate::Item> {
+    vectors
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let mut sum = v.to_vec();
+            normalize(&mut sum);
+            agglomerate::Item {
+                norm2: sum.iter().map(|(_, w)| w * w).sum(),
+                sum,
+                size: 1.0,
+                articles: 1,
+                span: None,
+                key: i as u64 + 1,
+                background: 0.0,
+            }
+        })
+        .collect()
+}
+
+fn params() -> agglomerate::Params {
+    agglomerate::Params {
+        vocabulary: 8,
+        contrast: agglomerate::CONTRAST,
+        link: crate::config::LINK,
+        window_days: 0.0,
+        mean_norm2: 0.0,
+    }
+}
+
+#[test]
+fn contrast_keeps_two_tight_groups_apart_but_lets_one_article_join() {
+    // Two tight pairs (cosine 0.66 inside) sharing one term (cosine 0.09 across, above the
+    // link): two stories.
+    let a: &[(u32, f32)] = &[(0, 0.75), (1, 0.58), (6, 0.3)];
+    let b: &[(u32, f32)] = &[(0, 0.75), (2, 0.58), (6, 0.3)];
+    let c: &[(u32, f32)] = &[(3, 0.75), (4, 0.58), (6, 0.3)];
+    let d: &[(u32, f32)] = &[(3, 0.75), (5, 0.58), (6, 0.3)];
+    let p = params();
+    assert!(
+        p.link < 0.09,
+        "the cross cosine must clear the link for the test to mean anything"
+    );
+    assert_eq!(
+        agglomerate::cluster(items(&[a, b, c, d]), &p),
+        vec![vec![0, 1], vec![2, 3]]
+    );
+    // Without the gate they are one story.
+    let open = agglomerate::Params { contrast: 0.0, ..p };
+    assert_eq!(
+        agglomerate::cluster(items(&[a, b, c, d]), &open),
+        vec![vec![0, 1, 2, 3]]
+    );
+    // One article as far from the tight pair joins it: the gate is between groups only.
+    assert_eq!(
+        agglomerate::cluster(items(&[a, b, c]), &p),
+        vec![vec![0, 1, 2]]
+    );
+}
