@@ -477,7 +477,7 @@ pub struct EvalArgs {
     #[arg(
         long,
         value_name = "DIR",
-        required_unless_present = "dataset",
+        required_unless_present_any = ["dataset", "stories"],
         requires = "references",
         help_heading = "Summaries and references"
     )]
@@ -494,6 +494,19 @@ pub struct EvalArgs {
     #[arg(long, value_name = "LAYOUT", requires = "path", conflicts_with = "summaries",
           value_parser = choice::<Layout>(), help_heading = "Dataset")]
     pub dataset: Option<Layout>,
+    /// Score the story grouping of `digest` on PILE, a folder with one sub-folder per gold
+    /// story: B-cubed precision, recall and F1, NMI and the number of stories.
+    #[arg(long, value_name = "PILE", conflicts_with_all = ["summaries", "dataset"],
+          help_heading = "Stories")]
+    pub stories: Option<PathBuf>,
+    /// With --stories: the digest's --link.
+    #[arg(long, value_name = "X", requires = "stories", value_parser = finite::<f32>,
+          default_value_t = config::LINK, help_heading = "Stories")]
+    pub link: f32,
+    /// With --stories: the digest's --window.
+    #[arg(long, value_name = "DAYS", requires = "stories", value_parser = count::<u32>,
+          default_value_t = config::WINDOW_DAYS, help_heading = "Stories")]
+    pub window: u32,
     /// The dataset's folder (with --dataset).
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,

@@ -160,6 +160,19 @@ fn rouge_options(args: &EvalArgs) -> rouge::Options {
 }
 
 fn eval(args: &EvalArgs) -> anyhow::Result<()> {
+    if let Some(pile) = &args.stories {
+        let mut config = args.method.apply(Config::default());
+        config.threads = args.threads;
+        let mut opts = briefing::DigestOptions::default();
+        opts.link = args.link;
+        opts.window_days = args.window;
+        opts.validate()?;
+        let evaluation = briefing::eval::stories::evaluate_pile(pile, config, &opts)?;
+        let json = args.format == "json";
+        return emit(args.output.as_deref(), |out| {
+            briefing::eval::stories::render(&evaluation, json, args.per_cluster, out)
+        });
+    }
     let opts = rouge_options(args);
     opts.validate()?;
     let json = args.format == "json";

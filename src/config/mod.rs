@@ -31,10 +31,10 @@ pub const STORY_WORDS: usize = 60;
 pub const STORY_SCALE_MAX: f64 = 3.0;
 /// Stories a digest briefs.
 pub const STORIES: usize = 10;
-/// Cosine of two articles' story vectors at or above which they are the same story.
-pub const LINK: f32 = 0.25;
-/// Articles further apart than this many days are never the same story.
-pub const WINDOW_DAYS: u32 = 3;
+/// Mean (centered) cosine between the articles of two stories at or above which they merge.
+pub const LINK: f32 = 0.07;
+/// Time scale of the story decay in days (0: no decay).
+pub const WINDOW_DAYS: u32 = 0;
 /// MMR trade-off between relevance (1.0) and novelty (0.0).
 pub const MMR_LAMBDA: f32 = 0.7;
 /// Sentences with fewer words are not offered.
@@ -154,9 +154,13 @@ pub struct DigestOptions {
     pub stories: usize,
     /// The size of each story's briefing.
     pub budget: Budget,
-    /// Cosine at or above which two articles (and two groups) are the same story.
+    /// Mean cosine between the articles of two stories (after the time decay) at or above
+    /// which they are merged into one.
     pub link: f32,
-    /// Articles further apart in time than this many days are never the same story.
+    /// Time scale of the decay, in days: two stories whose articles are `gap` days apart
+    /// (0 when their spans overlap) are compared at `cosine / (1 + ln(1 + gap / window))`,
+    /// so a story may run for weeks or months, but the further apart two reports are, the
+    /// more they must share. 0 turns the decay off.
     pub window_days: u32,
 }
 

@@ -44,7 +44,8 @@ pub struct Digest {
 pub struct StoryBriefing {
     /// Its rank, from 1.
     pub rank: usize,
-    /// Its headline: the briefing's title, else the first words of its first sentence.
+    /// Its headline: the title of its most central article, else the briefing's title, else
+    /// the first words of its first sentence.
     pub headline: Option<String>,
     /// Its ranking score (outlets, articles, recency; see `stories`).
     pub score: f64,
@@ -185,9 +186,10 @@ impl Summarizer {
         let update_of = since.and_then(|p| self.update_of(p, &sub, &briefing, &repeated));
         Some(StoryBriefing {
             rank,
-            headline: briefing
-                .title
+            headline: story
+                .headline
                 .clone()
+                .or_else(|| briefing.title.clone())
                 .or_else(|| untitled_headline(&briefing)),
             score: round4(story.score),
             articles: story.documents.len(),

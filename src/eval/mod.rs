@@ -9,4 +9,5 @@ pub mod baselines;
 pub mod dataset;
 pub mod pairs;
 pub mod rouge;
+pub mod stories;
 pub mod synthetic;
