@@ -14,6 +14,8 @@
 //!
 //! For large collections, [`sources`] lists the inputs first and [`read_source`] reads one at a
 //! time, so that a caller can clean each batch and drop its raw text before reading the next.
+//! [`read_records`] reads records already in memory (the Python package's dictionaries) as a
+//! `.json` file is read.
 
 use crate::config::Fields;
 use crate::corpus::{Meta, RawDocument};
@@ -213,8 +215,32 @@ pub fn read_source(
     // A plain-text document cut while read counts as over its limit even when its decoded
     // text is shorter (UTF-16 shrinks).
     let cut_document = cut && kind == Kind::Text && limit < max_bytes;
+    cut_documents(&mut out, max_document_bytes, cut_document);
+    Ok(out)
+}
+
+/// Reads articles held in memory: `text` is what a `.json` file would hold (an array of
+/// article records, or one), read as if it were the file `path` named `name` (so records are
+/// `path#0`, `path#1`, ...). Documents longer than `max_document_bytes` are cut as
+/// [`read_source`] cuts them; bad records are [`Skipped`] entries.
+pub fn read_records(
+    path: &str,
+    name: &str,
+    text: &str,
+    fields: &Fields,
+    max_document_bytes: usize,
+) -> Ingested {
+    let mut out = Ingested::default();
+    read_json(&mut out, path, name, text, fields);
+    cut_documents(&mut out, max_document_bytes, false);
+    out
+}
+
+/// Cuts every document longer than `max_document_bytes` (every one when `all`), with a
+/// [`Skipped`] entry saying so.
+fn cut_documents(out: &mut Ingested, max_document_bytes: usize, all: bool) {
     for d in &mut out.documents {
-        if d.text.len() > max_document_bytes || cut_document {
+        if d.text.len() > max_document_bytes || all {
             truncate_text(&mut d.text, max_document_bytes);
             out.skipped.push(Skipped::new(
                 SkipKind::DocumentLimit,
@@ -227,7 +253,6 @@ pub fn read_source(
             ));
         }
     }
-    Ok(out)
 }
 
 /// Cuts a text to at most `max` bytes: at the last line break in the final tenth, else the
@@ -311,6 +336,25 @@ fn add_bytes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn records_in_memory_are_read_as_a_json_file() {
+        let text = format!(
+            "[{{\"id\": \"a\", \"text\": \"A storm closed the bridge.\"}}, {{\"title\": \"x\"}}, \
+             {{\"text\": \"{}\"}}]",
+            "word ".repeat(40)
+        );
+        let out = read_records("articles", "articles", &text, &Fields::default(), 64);
+        assert_eq!(out.documents.len(), 2);
+        assert_eq!(out.documents[0].meta.id, "a");
+        assert_eq!(out.documents[0].meta.path, "articles#0");
+        assert_eq!(out.documents[1].meta.id, "articles#2");
+        assert!(out.documents[1].text.len() <= 64);
+        assert_eq!(out.skipped[0].path, "articles#1");
+        assert_eq!(out.skipped[1].kind, SkipKind::DocumentLimit);
+        let out = read_records("articles", "articles", "[1", &Fields::default(), 64);
+        assert!(out.skipped[0].reason.contains("malformed JSON"));
+    }
 
     #[test]
     fn names_made_unique() {
