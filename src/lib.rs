@@ -68,6 +68,7 @@ pub use crate::error::{Error, Result, SkipKind, Skipped};
 pub use crate::pipeline::briefing::{
     BriefSentence, Briefing, BudgetUse, Candidate, DocumentInfo, SourceRef,
 };
+pub use crate::pipeline::shard::SourceRead;
 pub use crate::pipeline::{Progress, Summarizer, Timings};
 pub use crate::render::Format;
 

@@ -3,13 +3,15 @@
 //! A [`Summarizer`] is built once per run from a validated [`Config`]: it owns the worker pool
 //! (the run's only one) and the analyzers of every language, and then reads inputs
 //! ([`read`]), briefs clusters ([`brief`]) and, with `--explain`, says why each sentence was or
-//! was not chosen ([`explain`]). The result types are in [`briefing`]; the digest of many
+//! was not chosen ([`explain`]); [`shard`] reads a collection in pieces, on several machines,
+//! into the corpus `read` builds. The result types are in [`briefing`]; the digest of many
 //! stories (`crate::digest`) is built on the same summarizer.
 
 pub mod brief;
 pub mod briefing;
 pub(crate) mod explain;
 pub mod read;
+pub mod shard;
 
 use std::time::Duration;
 

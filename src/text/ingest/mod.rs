@@ -24,6 +24,9 @@
 //! a JSON record whose text is HTML is extracted the same way. A page without an article is a
 //! [`Skipped`] entry saying why. A gzip file is inflated first, never past the limits: a page
 //! or a text to the document limit, records and feeds to [`GZIP_RECORDS_FACTOR`] times it.
+//!
+//! [`read_records`] reads records already in memory (the Python package's dictionaries) as a
+//! `.json` file is read.
 
 use crate::config::Fields;
 use crate::corpus::{Meta, RawDocument};
@@ -340,8 +343,32 @@ pub fn read_source(
     add_bytes(&mut out, &shown, &src.name, &bytes, kind, fields);
     // A plain-text document cut while read counts as over its limit even when its decoded
     // text is shorter (UTF-16 shrinks); so does a page cut while read.
+    cut_documents(&mut out, max_document_bytes, cut_document);
+    Ok(out)
+}
+
+/// Reads articles held in memory: `text` is what a `.json` file would hold (an array of
+/// article records, or one), read as if it were the file `path` named `name` (so records are
+/// `path#0`, `path#1`, ...). Documents longer than `max_document_bytes` are cut as
+/// [`read_source`] cuts them; bad records are [`Skipped`] entries.
+pub fn read_records(
+    path: &str,
+    name: &str,
+    text: &str,
+    fields: &Fields,
+    max_document_bytes: usize,
+) -> Ingested {
+    let mut out = Ingested::default();
+    read_json(&mut out, path, name, text, fields);
+    cut_documents(&mut out, max_document_bytes, false);
+    out
+}
+
+/// Cuts every document longer than `max_document_bytes` (every one when `all`), with a
+/// [`Skipped`] entry saying so.
+fn cut_documents(out: &mut Ingested, max_document_bytes: usize, all: bool) {
     for d in &mut out.documents {
-        if d.text.len() > max_document_bytes || cut_document {
+        if d.text.len() > max_document_bytes || all {
             truncate_text(&mut d.text, max_document_bytes);
             out.skipped.push(Skipped::new(
                 SkipKind::DocumentLimit,
@@ -354,7 +381,6 @@ pub fn read_source(
             ));
         }
     }
-    Ok(out)
 }
 
 /// Cuts a text to at most `max` bytes: at the last line break in the final tenth, else the
