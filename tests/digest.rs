@@ -130,7 +130,7 @@ fn mixed_collection_is_grouped_ranked_and_briefed() {
         );
         let b = &st["briefing"];
         let n = st["articles"].as_f64().unwrap();
-        let limit = (40.0 * (1.0 + n.log10()).min(3.0)).floor() as u64;
+        let limit = (40.0 * (1.0 + n.log10()).min(2.0)).floor() as u64;
         assert_eq!(
             b["budget"]["limit"].as_u64().unwrap(),
             limit,

@@ -50,8 +50,8 @@ pub enum Command {
     /// PATH as for summarize. Articles are grouped into stories (same event, different outlets)
     /// through an inverted index of their TF-IDF vectors, never by comparing all pairs; stories
     /// are ranked by outlets, articles and recency, and the best --stories are each briefed in
-    /// --words words times min(1 + log10(articles), 3): a story of 10 articles gets twice the
-    /// words, of 100 or more three times.
+    /// --words words times min(1 + log10(articles), 2): a story of 4 articles gets 1.6 times
+    /// the words, of 10 or more twice.
     #[command(after_help = "Examples:
   briefing digest news/ --stories 8
   briefing digest today.jsonl --since yesterday.json --format json -o today.json
@@ -393,8 +393,9 @@ pub struct EmailArgs {
     /// <top story>" for digest].
     #[arg(long, value_name = "TEXT", help_heading = "Email (--format email)")]
     pub subject: Option<String>,
-    /// The Date header: `YYYY-MM-DD[ HH:MM[:SS]]` (UTC) or seconds since 1970 [default:
-    /// $SOURCE_DATE_EPOCH, else now].
+    /// The Date header, kept in the offset given: RFC 3339 (`2026-12-01T10:00:00+03:00`), RFC
+    /// 2822 (`Tue, 1 Dec 2026 10:00:00 +0300`), `YYYY-MM-DD[ HH:MM[:SS]][±HH:MM]` (UTC without
+    /// an offset) or seconds since 1970 [default: $SOURCE_DATE_EPOCH, else now].
     #[arg(long, value_name = "WHEN", help_heading = "Email (--format email)")]
     pub date: Option<String>,
 }

@@ -29,7 +29,7 @@ impl Budget {
     /// use briefing::Budget;
     /// assert_eq!(Budget::Words(60).for_story(1), Budget::Words(60));
     /// assert_eq!(Budget::Words(60).for_story(10), Budget::Words(120));
-    /// assert_eq!(Budget::Words(60).for_story(277), Budget::Words(180));
+    /// assert_eq!(Budget::Words(60).for_story(277), Budget::Words(120));
     /// assert_eq!(Budget::Sentences(2).for_story(4), Budget::Sentences(3));
     /// ```
     pub fn for_story(self, articles: usize) -> Budget {

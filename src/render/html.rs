@@ -144,7 +144,8 @@ fn shown_day(day: &str, labels: &BTreeMap<&'static str, &'static str>) -> String
     let month: usize = day.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
     let d: u32 = day.get(8..10).and_then(|m| m.parse().ok()).unwrap_or(0);
     match labels.get(format!("month{month}").as_str()) {
-        Some(name) if d > 0 => format!("{d} {name} {}", &day[..4]),
+        // No-break spaces: a day never wraps across lines.
+        Some(name) if d > 0 => format!("{d}\u{a0}{name}\u{a0}{}", &day[..4]),
         _ => day.to_string(),
     }
 }
@@ -211,7 +212,8 @@ fn story_view(
                     .as_deref()
                     .and_then(crate::text::date::day)
                     .map(|x| shown_day(&x, labels)),
-                title: d.meta.title.clone().filter(|t| Some(t) != b.title.as_ref()),
+                // Always shown: it is the link's text (the story's headline may be another's).
+                title: d.meta.title.clone(),
                 lang,
                 dir,
             }

@@ -150,39 +150,90 @@ pub(crate) fn read_jsonl(out: &mut Ingested, path: &str, name: &str, text: &str,
     }
 }
 
+/// Reads a `.json` file: an array of article records, or one record. The array is read record
+/// by record (a serde visitor over the sequence), so memory holds the text, the articles kept
+/// and one record at a time, never a DOM of the whole file. A syntax error keeps the records
+/// before it and reports the rest as malformed.
 pub(crate) fn read_json(out: &mut Ingested, path: &str, name: &str, text: &str, fields: &Fields) {
     if text.trim().is_empty() {
         out.skipped
             .push(Skipped::new(SkipKind::Empty, path, "empty file"));
         return;
     }
-    let values = match serde_json::from_str(text) {
-        Ok(serde_json::Value::Array(items)) => items,
-        Ok(one @ serde_json::Value::Object(_)) => vec![one],
-        Ok(_) => {
-            out.skipped.push(Skipped::new(
-                SkipKind::Malformed,
-                path,
-                "JSON is neither an array of articles nor an article object",
-            ));
-            return;
-        }
-        Err(e) => {
-            out.skipped.push(Skipped::new(
-                SkipKind::Malformed,
-                path,
-                format!("malformed JSON: {e}"),
-            ));
-            return;
-        }
-    };
+    if !text.trim_start().starts_with(['[', '{']) {
+        out.skipped.push(Skipped::new(
+            SkipKind::Malformed,
+            path,
+            "JSON is neither an array of articles nor an article object",
+        ));
+        return;
+    }
     let file_date = date_in_name(name);
-    for (i, v) in values.into_iter().enumerate() {
-        let at = format!("{path}#{i}");
-        match record(v, fields, &at, format!("{name}#{i}"), file_date.as_ref()) {
-            Ok(doc) => out.documents.push(doc),
-            Err((kind, reason)) => out.skipped.push(Skipped::new(kind, at, reason)),
+    let mut reader = Records {
+        out,
+        path,
+        name,
+        fields,
+        file_date: file_date.as_ref(),
+        count: 0,
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result = serde::Deserializer::deserialize_any(&mut de, &mut reader).and_then(|()| de.end());
+    let count = reader.count;
+    if let Err(e) = result {
+        let reason = match count {
+            0 => format!("malformed JSON: {e}"),
+            n => format!("malformed JSON after record {n} (the {n} before it are read): {e}"),
+        };
+        out.skipped
+            .push(Skipped::new(SkipKind::Malformed, path, reason));
+    }
+}
+
+/// The visitor of [`read_json`]: each record of the top-level array (or the one object) becomes
+/// an article or a skipped entry as soon as it is parsed.
+struct Records<'a> {
+    out: &'a mut Ingested,
+    path: &'a str,
+    name: &'a str,
+    fields: &'a Fields,
+    file_date: Option<&'a String>,
+    /// Records read so far.
+    count: usize,
+}
+
+impl Records<'_> {
+    fn add(&mut self, v: serde_json::Value) {
+        let i = self.count;
+        self.count += 1;
+        let at = format!("{}#{i}", self.path);
+        let id = format!("{}#{i}", self.name);
+        match record(v, self.fields, &at, id, self.file_date) {
+            Ok(doc) => self.out.documents.push(doc),
+            Err((kind, reason)) => self.out.skipped.push(Skipped::new(kind, at, reason)),
         }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &mut Records<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of articles or an article object")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(v) = seq.next_element::<serde_json::Value>()? {
+            self.add(v);
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        use serde::Deserialize;
+        let v = serde_json::Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        self.add(v);
+        Ok(())
     }
 }
 
@@ -307,5 +358,37 @@ mod tests {
             &Fields::default(),
         );
         assert!(out.skipped[0].reason.contains("neither"));
+    }
+
+    #[test]
+    fn json_arrays_are_read_record_by_record_and_a_broken_tail_keeps_the_head() {
+        let mut out = Ingested::default();
+        let text = r#"[{"text": "One. Two."}, 7, {"text": "Three."}, {"text": "Four"#;
+        read_json(&mut out, "f.json", "f", text, &Fields::default());
+        let ids: Vec<&str> = out.documents.iter().map(|d| d.meta.id.as_str()).collect();
+        assert_eq!(ids, ["f#0", "f#2"]);
+        assert_eq!(out.skipped.len(), 2, "{:?}", out.skipped);
+        assert_eq!(out.skipped[0].path, "f.json#1");
+        assert!(
+            out.skipped[1].reason.contains("after record 3"),
+            "{:?}",
+            out.skipped
+        );
+        // Ids keep their digits as written (arbitrary precision) inside streamed records.
+        let mut out = Ingested::default();
+        let text = r#"[{"id": 12345678901234567890123, "text": "A storm closed the bridge."}]"#;
+        read_json(&mut out, "f.json", "f", text, &Fields::default());
+        assert_eq!(out.documents[0].meta.id, "12345678901234567890123");
+        // Trailing garbage after the array is reported.
+        let mut out = Ingested::default();
+        read_json(
+            &mut out,
+            "f.json",
+            "f",
+            r#"[{"text": "A."}] x"#,
+            &Fields::default(),
+        );
+        assert_eq!(out.documents.len(), 1);
+        assert!(out.skipped[0].reason.contains("malformed JSON"));
     }
 }
