@@ -33,7 +33,7 @@ def duc_articles(cluster_dir):
     for name in sorted(os.listdir(cluster_dir)):
         with open(os.path.join(cluster_dir, name), encoding="latin-1") as f:
             sgml = f.read()
-        docno = re.search(r"<DOCNO>\s*(\S+)\s*</DOCNO>", sgml)
+        docno = re.search(r"<(DOCNO)>\s*(\S+)\s*</\1>", sgml)
         body = re.search(r"<TEXT>(.*?)</TEXT>", sgml, re.S)
         if not docno or not body:
             continue
@@ -44,7 +44,7 @@ def duc_articles(cluster_dir):
             p = " ".join(html.unescape(p).split())
             if p:
                 paragraphs.append(p)
-        out.append((docno.group(1), "\n\n".join(paragraphs) + "\n"))
+        out.append((docno.group(2), "\n\n".join(paragraphs) + "\n"))
     return out
 
 

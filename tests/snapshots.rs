@@ -209,7 +209,7 @@ fn write_pile(dir: &Path) {
                 "title": format!("Lakeside election count {i}"),
                 "content": text,
                 "source": (["Times", "Post", "Times"][i]),
-                "date_extracted": format!("2026-11-21 0{i}:00:00"),
+                "scraped_date": format!("2026-11-21 0{i}:00:00"),
             })
         })
         .collect();
