@@ -134,7 +134,11 @@ pub fn term_counts<'a>(corpus: &'a Corpus, analyzers: &Analyzers) -> Vec<Vec<(u6
                     }
                 }
                 hashes.sort_unstable();
-                let mut counts: Vec<(u64, u32)> = Vec::new();
+                // Exactly as many entries as distinct terms: every article's counts are held
+                // at once.
+                let distinct = 1 + hashes.windows(2).filter(|w| w[0] != w[1]).count();
+                let mut counts: Vec<(u64, u32)> =
+                    Vec::with_capacity(if hashes.is_empty() { 0 } else { distinct });
                 for h in hashes {
                     match counts.last_mut() {
                         Some((last, n)) if *last == h => *n += 1,
@@ -172,10 +176,12 @@ pub type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
 
 /// Term counts by term id, sorted by id (see [`Vector`]), and the number of distinct terms.
 /// Ids number the terms from the most frequent (in most articles; ties by hash), so that the
-/// terms most looked up share a few cache lines of every dense array indexed by id.
-pub fn term_ids(counts: &[Vec<(u64, u32)>]) -> (Vec<Vec<(u32, u32)>>, usize) {
+/// terms most looked up share a few cache lines of every dense array indexed by id. The
+/// counts by hash are consumed: each article's are freed once its ids are made, so the two
+/// forms are never all held at once.
+pub fn term_ids(counts: Vec<Vec<(u64, u32)>>) -> (Vec<Vec<(u32, u32)>>, usize) {
     let mut df: TermMap<u32> = TermMap::default();
-    for c in counts {
+    for c in &counts {
         for &(h, _) in c {
             *df.entry(h).or_default() += 1;
         }
@@ -187,7 +193,7 @@ pub fn term_ids(counts: &[Vec<(u64, u32)>]) -> (Vec<Vec<(u32, u32)>>, usize) {
         df.insert(h, id as u32);
     }
     let ids = counts
-        .par_iter()
+        .into_par_iter()
         .map(|c| {
             let mut v: Vec<(u32, u32)> = c.iter().map(|&(h, n)| (df[&h], n)).collect();
             v.sort_unstable_by_key(|e| e.0);
@@ -199,7 +205,8 @@ pub fn term_ids(counts: &[Vec<(u64, u32)>]) -> (Vec<Vec<(u32, u32)>>, usize) {
 
 /// Unit TF-IDF vectors of term counts (by id, `vocabulary` distinct ids), the document
 /// frequencies counted over `units` (the indexes of the counts that stand for a unit of copies).
-pub fn tfidf(counts: &[Vec<(u32, u32)>], units: &[u32], vocabulary: usize) -> Vec<Vector> {
+/// The counts are consumed: each vector is made in the memory of its counts.
+pub fn tfidf(counts: Vec<Vec<(u32, u32)>>, units: &[u32], vocabulary: usize) -> Vec<Vector> {
     let mut df = vec![0u32; vocabulary];
     for &u in units {
         for &(h, _) in &counts[u as usize] {
@@ -208,11 +215,13 @@ pub fn tfidf(counts: &[Vec<(u32, u32)>], units: &[u32], vocabulary: usize) -> Ve
     }
     let n = units.len() as f32;
     counts
-        .par_iter()
+        .into_par_iter()
         .map(|c| {
+            // `(u32, u32)` to `(u32, f32)`: the same layout, so the collect reuses the counts'
+            // allocation.
             let mut v: Vector = c
-                .iter()
-                .map(|&(h, tf)| {
+                .into_iter()
+                .map(|(h, tf)| {
                     let f = df[h as usize].max(1) as f32;
                     (h, (1.0 + (tf as f32).ln()) * ((n + BACKGROUND) / f).ln())
                 })
@@ -238,18 +247,18 @@ pub fn outlet(doc: &crate::corpus::Document) -> String {
 
 /// Groups of article indexes (members sorted, groups in order of their first article): the
 /// whole method of the module docs but the ranking. `keys` order the articles for every tie.
+/// The counts are consumed (see [`term_ids`]).
 pub fn partition(
-    counts: &[Vec<(u64, u32)>],
+    counts: Vec<Vec<(u64, u32)>>,
     keys: &[u64],
     days: &[Option<i64>],
     opts: &DigestOptions,
 ) -> (Vec<Vec<u32>>, Vec<Vector>) {
     let n = counts.len();
-    let rep = sketch::units(counts, keys);
+    let rep = sketch::units(&counts, keys);
     let units: Vec<u32> = (0..n as u32).filter(|&i| rep[i as usize] == i).collect();
     let (ids, vocabulary) = term_ids(counts);
-    let vectors = tfidf(&ids, &units, vocabulary);
-    drop(ids);
+    let vectors = tfidf(ids, &units, vocabulary);
     let mut unit_of = vec![0u32; n];
     for (u, &r) in units.iter().enumerate() {
         unit_of[r as usize] = u as u32;
@@ -329,8 +338,7 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
         .iter()
         .map(|d| d.meta.date.as_deref().and_then(day_number))
         .collect();
-    let (groups, vectors) = partition(&counts, &keys, &days, opts);
-    drop(counts);
+    let (groups, vectors) = partition(counts, &keys, &days, opts);
     let newest_day = days.iter().flatten().max().copied();
     let vocabulary = vectors.iter().flatten().map(|e| e.0 as usize + 1).max();
     let mut centroid = vec![0f32; vocabulary.unwrap_or(0)];

@@ -6,7 +6,9 @@
 //! corpus's documents come sorted by path with unique names; every input left out is in
 //! [`Corpus::skipped`]. An article with no sentence left after cleaning is skipped too. Feed
 //! items come last, those whose link is an article already read left out (see
-//! [`web::input::FeedItems`]); sources are read ahead in parallel ([`ingest::Prefetch`]).
+//! [`web::input::FeedItems`]); sources are read ahead in parallel ([`ingest::Prefetch`]),
+//! except large record files ([`ingest::streams`]), whose records join the batches as they are
+//! parsed, with the same result as reading them whole.
 
 use std::path::Path;
 
@@ -64,6 +66,10 @@ impl Summarizer {
                 })
                 .collect()
         });
+        corpus.documents.reserve(prepared.len());
+        corpus
+            .sentences
+            .reserve(prepared.iter().map(|p| p.4.len()).sum());
         for (raw, title, printed_date, text, spans, language) in prepared {
             if spans.iter().all(|(_, heading)| *heading) {
                 corpus.skipped.push(Skipped::new(
@@ -151,6 +157,44 @@ impl Summarizer {
             else {
                 break;
             };
+            let Some(read) = read else {
+                // A large records file: its articles join the batch as they are parsed, so
+                // that it is never held whole. A batch filled meanwhile is cleaned at once; the
+                // articles it leaves out are listed after the file's own entries, where
+                // reading the file whole would have listed them.
+                let (mut held, mut flushed, mut articles) = (Vec::new(), false, 0usize);
+                let own = ingest::read_source_chunked(
+                    src,
+                    &self.config.fields,
+                    limits.document_bytes,
+                    left,
+                    (BATCH_ARTICLES, BATCH_BYTES),
+                    &mut |docs| {
+                        articles += docs.len();
+                        let docs = feed_items.hold(docs);
+                        batch_bytes += docs.iter().map(|d| d.text.len()).sum::<usize>();
+                        batch.extend(docs);
+                        if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                            let before = corpus.skipped.len();
+                            self.extend_corpus(&mut corpus, std::mem::take(&mut batch));
+                            held.extend(corpus.skipped.drain(before..));
+                            (batch_bytes, flushed) = (0, true);
+                        }
+                    },
+                )?;
+                if articles > 0 {
+                    left = left.saturating_sub(*size);
+                }
+                corpus.skipped.extend(own);
+                corpus.skipped.append(&mut held);
+                done += size;
+                if flushed || batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                    self.extend_corpus(&mut corpus, std::mem::take(&mut batch));
+                    batch_bytes = 0;
+                    progress(Progress::Reading { done, total });
+                }
+                continue;
+            };
             let mut read = read?;
             if !read.documents.is_empty() || src.is_stdin() {
                 left = left.saturating_sub(if src.is_stdin() {
@@ -176,6 +220,9 @@ impl Summarizer {
         self.extend_corpus(&mut corpus, items);
         progress(Progress::Reading { done, total });
         ingest::unique_names(corpus.documents.iter_mut().map(|d| &mut d.meta.id));
+        // The arenas grew batch by batch: give back what the last doubling left unused.
+        corpus.documents.shrink_to_fit();
+        corpus.sentences.shrink_to_fit();
         Ok(corpus)
     }
 }

@@ -218,6 +218,54 @@ mod tests {
         check(config, &paths, cuts);
     }
 
+    /// A records file of at least `ingest::STREAM_BYTES`, in JSON lines or as one array:
+    /// furniture-only records, bad records and documents over a 4,000-byte limit among them.
+    fn large_records(array: bool) -> String {
+        let body = "The storm that closed the harbour bridge moved north overnight. ".repeat(2);
+        let mut records = Vec::new();
+        let mut i = 0;
+        let mut bytes = 0;
+        while bytes < ingest::STREAM_BYTES as usize + 1000 {
+            let r = match i % 500 {
+                7 => "{\"id\":\"f\",\"text\":\"Share this\"}".to_string(),
+                9 => "{\"title\":\"no text\"}".to_string(),
+                11 if !array => "not json".to_string(),
+                13 => format!("{{\"text\":\"{}\"}}", body.repeat(40)),
+                _ => format!("{{\"id\":\"r{i}\",\"text\":\"Report {i}. {body}\"}}"),
+            };
+            bytes += r.len() + 2;
+            records.push(r);
+            i += 1;
+        }
+        if array {
+            format!("[{}]", records.join(",\n"))
+        } else {
+            records.join("\n")
+        }
+    }
+
+    #[test]
+    fn large_record_files_read_as_they_stream_are_what_the_whole_read_gives() {
+        // `read` streams these (they are at least STREAM_BYTES); `read_sources` reads each
+        // whole. A small file before each, so that the batch holds articles of another source.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.jsonl"), jsonl(300, 50)).unwrap();
+        std::fs::write(dir.path().join("b.json"), large_records(true)).unwrap();
+        std::fs::write(dir.path().join("c.txt"), "Share this").unwrap();
+        std::fs::write(dir.path().join("d.jsonl"), large_records(false)).unwrap();
+        let paths = [dir.path().to_path_buf()];
+        let mut config = Config::default().with_threads(2);
+        config.limits.document_bytes = 4000;
+        let s = Summarizer::new(config.clone()).unwrap();
+        let whole = s.read(&paths, &mut |_| {}).unwrap();
+        assert!(whole.documents.len() > 2 * super::BATCH_ARTICLES);
+        let kinds = |k: SkipKind| whole.skipped.iter().filter(|e| e.kind == k).count();
+        assert!(kinds(SkipKind::DocumentLimit) > 10);
+        assert!(kinds(SkipKind::NoSentences) > 10);
+        assert!(kinds(SkipKind::Malformed) > 10);
+        check(config, &paths, &[&[], &[2]]);
+    }
+
     #[test]
     fn a_failed_source_is_skipped_and_standard_input_refused() {
         let s = Summarizer::new(Config::default()).unwrap();

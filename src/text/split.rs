@@ -168,7 +168,14 @@ pub fn split_document(
     language: Language,
     max_chars: usize,
 ) -> (String, Vec<(Range<usize>, bool)>) {
-    let mut text = String::new();
+    // Exactly the length it will have: a corpus holds every article's text, and a string grown
+    // by doubling would hold up to twice it.
+    let length = cleaned
+        .paragraphs
+        .iter()
+        .map(|p| p.text.len() + 2)
+        .sum::<usize>();
+    let mut text = String::with_capacity(length.saturating_sub(2));
     let mut sentences = Vec::new();
     for p in &cleaned.paragraphs {
         if !text.is_empty() {

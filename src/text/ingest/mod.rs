@@ -38,7 +38,10 @@ use std::path::{Path, PathBuf};
 
 mod decode;
 mod records;
+mod stream;
 mod walk;
+
+pub use stream::{STREAM_BYTES, read_source_chunked, streams};
 pub mod web;
 
 pub use decode::decode;
@@ -188,21 +191,26 @@ impl<'a> Prefetch<'a> {
     }
 
     /// The next source and what reading it gave, with `max_bytes` left of the run's input
-    /// limit (see [`read_source`]).
+    /// limit (see [`read_source`]); `None` in place of the reading for a source that
+    /// [`streams`], which the caller reads with [`read_source_chunked`].
     pub fn next(
         &mut self,
         fields: &Fields,
         max_document_bytes: usize,
         max_bytes: u64,
-    ) -> Option<(&'a Source, Result<Ingested>)> {
+    ) -> Option<(&'a Source, Option<Result<Ingested>>)> {
         let done = self.next - self.ready.len();
         let src = self.sources.get(done)?;
+        if self.ready.is_empty() && streams(src) {
+            self.next += 1;
+            return Some((src, None));
+        }
         if self.ready.is_empty() {
             let mut end = self.next;
             let mut bytes = 0u64;
             while let Some(s) = self.sources.get(end) {
                 let first = end == self.next;
-                if s.is_stdin() && !first {
+                if (s.is_stdin() || streams(s)) && !first {
                     break;
                 }
                 bytes += s.len();
@@ -220,7 +228,7 @@ impl<'a> Prefetch<'a> {
             self.next = end;
         }
         let read = self.ready.pop_front()?;
-        Some((src, over_run_limit(src, max_bytes).map_or(read, Ok)))
+        Some((src, Some(over_run_limit(src, max_bytes).map_or(read, Ok))))
     }
 }
 
@@ -273,7 +281,26 @@ pub fn read_source(
     } else {
         max_bytes
     };
+    if !src.is_stdin() && !gz && matches!(kind, Kind::Json | Kind::Jsonl) {
+        let json = kind == Kind::Json;
+        if let Some(mut streamed) =
+            stream::read_file(&src.path, &shown, &src.name, json, fields, size, limit)
+        {
+            let cut = cut_documents(&mut streamed.documents, max_document_bytes, false);
+            streamed.skipped.extend(cut);
+            return Ok(streamed);
+        }
+    }
+    // Read whole: exactly the file's size when it is known (growing a buffer by doubling would
+    // hold up to twice it).
     let mut bytes = Vec::new();
+    if !src.is_stdin() {
+        bytes.reserve_exact(
+            usize::try_from(size.min(limit))
+                .unwrap_or(0)
+                .saturating_add(1),
+        );
+    }
     let read = if src.is_stdin() {
         std::io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
@@ -343,7 +370,8 @@ pub fn read_source(
     add_bytes(&mut out, &shown, &src.name, &bytes, kind, fields);
     // A plain-text document cut while read counts as over its limit even when its decoded
     // text is shorter (UTF-16 shrinks); so does a page cut while read.
-    cut_documents(&mut out, max_document_bytes, cut_document);
+    let cut = cut_documents(&mut out.documents, max_document_bytes, cut_document);
+    out.skipped.extend(cut);
     Ok(out)
 }
 
@@ -360,17 +388,19 @@ pub fn read_records(
 ) -> Ingested {
     let mut out = Ingested::default();
     read_json(&mut out, path, name, text, fields);
-    cut_documents(&mut out, max_document_bytes, false);
+    let cut = cut_documents(&mut out.documents, max_document_bytes, false);
+    out.skipped.extend(cut);
     out
 }
 
 /// Cuts every document longer than `max_document_bytes` (every one when `all`), with a
 /// [`Skipped`] entry saying so.
-fn cut_documents(out: &mut Ingested, max_document_bytes: usize, all: bool) {
-    for d in &mut out.documents {
+fn cut_documents(docs: &mut [RawDocument], max_document_bytes: usize, all: bool) -> Vec<Skipped> {
+    let mut skipped = Vec::new();
+    for d in docs {
         if d.text.len() > max_document_bytes || all {
             truncate_text(&mut d.text, max_document_bytes);
-            out.skipped.push(Skipped::new(
+            skipped.push(Skipped::new(
                 SkipKind::DocumentLimit,
                 d.meta.path.clone(),
                 format!(
@@ -381,6 +411,7 @@ fn cut_documents(out: &mut Ingested, max_document_bytes: usize, all: bool) {
             ));
         }
     }
+    skipped
 }
 
 /// Cuts a text to at most `max` bytes: at the last line break in the final tenth, else the

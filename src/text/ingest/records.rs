@@ -120,9 +120,24 @@ fn record(
 }
 
 pub(crate) fn read_jsonl(out: &mut Ingested, path: &str, name: &str, text: &str, fields: &Fields) {
+    read_jsonl_lines(out, path, name, text.lines(), fields, &mut |_| {});
+}
+
+/// [`read_jsonl`] over lines however they are read (from a text in memory, or a file through
+/// a buffer: see `stream`), with the same result. `hook` sees `out` after each line (it may
+/// take the articles read so far).
+pub(crate) fn read_jsonl_lines<S: AsRef<str>>(
+    out: &mut Ingested,
+    path: &str,
+    name: &str,
+    lines: impl Iterator<Item = S>,
+    fields: &Fields,
+    hook: &mut dyn FnMut(&mut Ingested),
+) {
     let mut any = false;
     let file_date = date_in_name(name);
-    for (i, line) in text.lines().enumerate() {
+    for (i, line) in lines.enumerate() {
+        let line = line.as_ref();
         if line.trim().is_empty() {
             continue;
         }
@@ -143,6 +158,7 @@ pub(crate) fn read_jsonl(out: &mut Ingested, path: &str, name: &str, text: &str,
             Ok(doc) => out.documents.push(doc),
             Err((kind, reason)) => out.skipped.push(Skipped::new(kind, at, reason)),
         }
+        hook(out);
     }
     if !any {
         out.skipped
@@ -168,6 +184,27 @@ pub(crate) fn read_json(out: &mut Ingested, path: &str, name: &str, text: &str, 
         ));
         return;
     }
+    parse_json(
+        out,
+        path,
+        name,
+        serde_json::Deserializer::from_str(text),
+        fields,
+        &mut |_| {},
+    );
+}
+
+/// The records of [`read_json`] from any JSON source (a text in memory, or a file through a
+/// buffer: see `stream`) whose first non-blank character is `[` or `{`, with the same result.
+/// `hook` sees `out` after each record (it may take the articles read so far).
+pub(crate) fn parse_json<'de, R: serde_json::de::Read<'de>>(
+    out: &mut Ingested,
+    path: &str,
+    name: &str,
+    mut de: serde_json::Deserializer<R>,
+    fields: &Fields,
+    hook: &mut dyn FnMut(&mut Ingested),
+) {
     let file_date = date_in_name(name);
     let mut reader = Records {
         out,
@@ -176,8 +213,8 @@ pub(crate) fn read_json(out: &mut Ingested, path: &str, name: &str, text: &str, 
         fields,
         file_date: file_date.as_ref(),
         count: 0,
+        hook,
     };
-    let mut de = serde_json::Deserializer::from_str(text);
     let result = serde::Deserializer::deserialize_any(&mut de, &mut reader).and_then(|()| de.end());
     let count = reader.count;
     if let Err(e) = result {
@@ -200,6 +237,8 @@ struct Records<'a> {
     file_date: Option<&'a String>,
     /// Records read so far.
     count: usize,
+    /// Sees `out` after each record.
+    hook: &'a mut dyn FnMut(&mut Ingested),
 }
 
 impl Records<'_> {
@@ -212,6 +251,7 @@ impl Records<'_> {
             Ok(doc) => self.out.documents.push(doc),
             Err((kind, reason)) => self.out.skipped.push(Skipped::new(kind, at, reason)),
         }
+        (self.hook)(self.out);
     }
 }
 
