@@ -299,6 +299,7 @@ pub fn partition(
         link: opts.link,
         window_days: opts.window_days as f32,
         mean_norm2,
+        contrast_days: agglomerate::CONTRAST_DAYS,
     };
     let clusters = agglomerate::cluster(items, &params);
     let mut groups: Vec<Vec<u32>> = clusters
