@@ -3,7 +3,7 @@ docs/usage.md), as typed dictionaries. Fields are only ever added."""
 
 from __future__ import annotations
 
-from typing import List, Optional, TypedDict
+from typing import List, Optional, TypedDict, Union
 
 __all__ = [
     "Briefing",
@@ -85,6 +85,7 @@ class _Story(TypedDict):
     score: float
     articles: int
     outlets: List[str]
+    centroid: List[List[Union[str, float]]]  # [term hash (16 hex digits), weight] pairs
     briefing: Briefing
 
 

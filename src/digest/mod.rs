@@ -60,6 +60,9 @@ pub struct StoryBriefing {
     /// already sent are left out). Absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub update_of: Option<String>,
+    /// Its centroid, for the next digest's `--since`: its heaviest terms (by weight, each a
+    /// 16-digit hex XXH3-64 hash of the analysed term) with their weights (unit length).
+    pub centroid: Vec<(String, f64)>,
     /// Its briefing, in the `summarize` schema (`documents` lists its articles).
     pub briefing: Briefing,
 }
@@ -183,7 +186,8 @@ impl Summarizer {
         if since.is_some() && briefing.sentences.is_empty() && !repeated.is_empty() {
             return None;
         }
-        let update_of = since.and_then(|p| self.update_of(p, &sub, &briefing, &repeated));
+        let update_of =
+            since.and_then(|p| self.update_of(p, &sub, &briefing, &repeated, &story.centroid));
         Some(StoryBriefing {
             rank,
             headline: story
@@ -196,18 +200,25 @@ impl Summarizer {
             outlets: story.outlets.clone(),
             newest: story.newest.clone(),
             update_of,
+            centroid: story
+                .centroid
+                .iter()
+                .map(|&(h, w)| (format!("{h:016x}"), round4(w)))
+                .collect(),
             briefing,
         })
     }
 
     /// The headline of the earlier story a new one continues: the one whose sentences it
-    /// repeats most, else one it shares an article with, else one whose terms it shares.
+    /// repeats most, else one it shares an article with, else the one whose centroid is
+    /// closest ([`Sent::similar_centroid`]), else one whose terms it shares.
     fn update_of(
         &self,
         sent: &Sent,
         sub: &Corpus,
         briefing: &Briefing,
         repeated: &BTreeMap<usize, usize>,
+        centroid: &[(u64, f32)],
     ) -> Option<String> {
         let by_sentences = repeated
             .iter()
@@ -228,7 +239,11 @@ impl Summarizer {
             }
             sent.similar_story(&text, self.analyzers.get(briefing.language))
         };
-        let i = by_sentences.or_else(by_articles).or_else(by_terms)?;
+        let by_centroid = || sent.similar_centroid(centroid);
+        let i = by_sentences
+            .or_else(by_articles)
+            .or_else(by_centroid)
+            .or_else(by_terms)?;
         Some(sent.stories[i].headline.clone().unwrap_or_default())
     }
 }
@@ -244,3 +259,6 @@ fn untitled_headline(briefing: &Briefing) -> Option<String> {
         first.text.clone()
     })
 }
+
+#[cfg(test)]
+mod tests;

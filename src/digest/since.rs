@@ -8,8 +8,12 @@
 //! identical (`dedup::text_key`), or the Jaccard overlap of its terms with a sent sentence's is
 //! at least [`REPEAT_OVERLAP`] (a reworded repeat of the same fact). A story whose sentences
 //! were all sent is left out of the new digest; one that repeats some, shares an article with an
-//! earlier story, or whose headline and sentences share at least [`STORY_OVERLAP`] of their
-//! terms with an earlier story's ([`Sent::similar_story`]), is marked as an update of it.
+//! earlier story, whose centroid (`stories[].centroid`, the story's heaviest terms) has a
+//! cosine of at least [`CENTROID_MATCH`] with an earlier story's ([`Sent::similar_centroid`]:
+//! the story told again in other words), or whose headline and sentences share at least
+//! [`STORY_OVERLAP`] of their terms with an earlier story's ([`Sent::similar_story`]), is
+//! marked as an update of it. A digest written before centroids were stored has none: its
+//! stories are matched by the other means only.
 
 use std::collections::HashSet;
 
@@ -28,6 +32,8 @@ pub const REPEAT_OVERLAP: f32 = 0.6;
 /// Term overlap (Jaccard) of two stories' headlines and sentences at or above which a new story
 /// continues an earlier one.
 pub const STORY_OVERLAP: f32 = 0.2;
+/// Cosine of two stories' centroids at or above which a new story continues an earlier one.
+pub const CENTROID_MATCH: f32 = 0.3;
 
 #[derive(Deserialize)]
 struct PrevDigest {
@@ -37,6 +43,8 @@ struct PrevDigest {
 #[derive(Deserialize)]
 struct PrevStory {
     headline: Option<String>,
+    #[serde(default)]
+    centroid: Vec<(String, f64)>,
     briefing: PrevBriefing,
 }
 
@@ -65,6 +73,8 @@ pub struct SentStory {
     pub headline: Option<String>,
     /// Its articles' ids.
     pub documents: HashSet<String>,
+    /// Its centroid `(term hash, weight)`, sorted by hash (empty when the digest had none).
+    pub centroid: Vec<(u64, f32)>,
 }
 
 /// One sentence sent earlier, analysed once.
@@ -143,9 +153,18 @@ impl Sent {
                 });
             }
             sent.story_terms.push(all);
+            let mut centroid: Vec<(u64, f32)> = story
+                .centroid
+                .iter()
+                .filter_map(|(h, w)| Some((u64::from_str_radix(h, 16).ok()?, *w as f32)))
+                .filter(|(_, w)| w.is_finite())
+                .collect();
+            centroid.sort_unstable_by_key(|e| e.0);
+            centroid.dedup_by_key(|e| e.0);
             sent.stories.push(SentStory {
                 headline: story.headline,
                 documents: story.briefing.documents.into_iter().map(|d| d.id).collect(),
+                centroid,
             });
         }
         Ok(sent)
@@ -171,6 +190,43 @@ impl Sent {
             let j = jaccard(&mine, theirs);
             if j >= STORY_OVERLAP && best.is_none_or(|(b, _)| j > b) {
                 best = Some((j, i));
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+
+    /// The earlier story whose centroid is closest (cosine) to `centroid` (a new story's,
+    /// `(term hash, weight)` in any order), if that cosine reaches [`CENTROID_MATCH`] (ties:
+    /// the earlier story).
+    pub fn similar_centroid(&self, centroid: &[(u64, f32)]) -> Option<usize> {
+        let mut mine = centroid.to_vec();
+        mine.sort_unstable_by_key(|e| e.0);
+        let norm = |v: &[(u64, f32)]| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        let mine_norm = norm(&mine);
+        if mine_norm == 0.0 {
+            return None;
+        }
+        let mut best: Option<(f32, usize)> = None;
+        for (i, st) in self.stories.iter().enumerate() {
+            let theirs_norm = norm(&st.centroid);
+            if theirs_norm == 0.0 {
+                continue;
+            }
+            let (mut a, mut b, mut dot) = (0, 0, 0f32);
+            while a < mine.len() && b < st.centroid.len() {
+                match mine[a].0.cmp(&st.centroid[b].0) {
+                    std::cmp::Ordering::Less => a += 1,
+                    std::cmp::Ordering::Greater => b += 1,
+                    std::cmp::Ordering::Equal => {
+                        dot += mine[a].1 * st.centroid[b].1;
+                        a += 1;
+                        b += 1;
+                    }
+                }
+            }
+            let cos = dot / (mine_norm * theirs_norm);
+            if cos >= CENTROID_MATCH && best.is_none_or(|(c, _)| cos > c) {
+                best = Some((cos, i));
             }
         }
         best.map(|(_, i)| i)

@@ -28,7 +28,8 @@
 //!    When no pair is left, a second pass finds candidates between the stories' centroids
 //!    (stories whose articles never met in the first candidate lists) and merges again.
 //! 5. **Headline.** A story's headline is the title of its most central article (the one
-//!    closest to the story's centroid), not of its first.
+//!    closest to the story's centroid), not of its first. Its centroid's heaviest terms are
+//!    kept ([`Story::centroid`]) for the next digest's `--since`.
 //! 6. **Ranking.** `score = (outlets + 0.25 * (articles - outlets)) / (1 + age / 3 days)`:
 //!    outlets count most, repeat articles from one outlet a little, and a story whose newest
 //!    article is three days older than the collection's newest counts half. An article's outlet
@@ -55,6 +56,9 @@ pub const STORY_WORDS: usize = 250;
 /// them tell are in 40% of it and a plain idf all but ignores them; the prior reads a small
 /// collection as part of a larger news stream. On thousands of articles it changes nothing.
 pub const BACKGROUND: f32 = 100.0;
+/// Terms of a story's centroid kept for the next digest ([`Story::centroid`]): enough to
+/// recognise the story told again in other words, few enough to keep the JSON small.
+pub const CENTROID_KEEP: usize = 24;
 /// Partners each unit (and, in the second pass, each story) keeps from the candidate walk.
 pub const CANDIDATES: usize = 20;
 
@@ -79,6 +83,9 @@ pub struct Story {
     /// The title of its most central article (closest to the story's centroid) among those
     /// that have one.
     pub headline: Option<String>,
+    /// Its centroid's [`CENTROID_KEEP`] heaviest terms `(term hash, weight)`, of unit length,
+    /// heaviest first (ties by hash): what `--since` compares the next digest's stories with.
+    pub centroid: Vec<(u64, f32)>,
 }
 
 /// A sparse vector: `(term id, weight)`, sorted by id. Term ids ([`term_ids`]) depend only on
@@ -174,12 +181,12 @@ impl Hasher for TermHasher {
 /// A map keyed by term hash.
 pub type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
 
-/// Term counts by term id, sorted by id (see [`Vector`]), and the number of distinct terms.
-/// Ids number the terms from the most frequent (in most articles; ties by hash), so that the
-/// terms most looked up share a few cache lines of every dense array indexed by id. The
-/// counts by hash are consumed: each article's are freed once its ids are made, so the two
-/// forms are never all held at once.
-pub fn term_ids(counts: Vec<Vec<(u64, u32)>>) -> (Vec<Vec<(u32, u32)>>, usize) {
+/// Term counts by term id, sorted by id (see [`Vector`]), and the hash of each id (as many as
+/// there are distinct terms). Ids number the terms from the most frequent (in most articles;
+/// ties by hash), so that the terms most looked up share a few cache lines of every dense
+/// array indexed by id. The counts by hash are consumed: each article's are freed once its ids
+/// are made, so the two forms are never all held at once.
+pub fn term_ids(counts: Vec<Vec<(u64, u32)>>) -> (Vec<Vec<(u32, u32)>>, Vec<u64>) {
     let mut df: TermMap<u32> = TermMap::default();
     for c in &counts {
         for &(h, _) in c {
@@ -188,7 +195,7 @@ pub fn term_ids(counts: Vec<Vec<(u64, u32)>>) -> (Vec<Vec<(u32, u32)>>, usize) {
     }
     let mut order: Vec<(u64, u32)> = df.iter().map(|(&h, &n)| (h, n)).collect();
     order.par_sort_unstable_by_key(|&(h, n)| (std::cmp::Reverse(n), h));
-    let vocabulary = order.len();
+    let hashes: Vec<u64> = order.iter().map(|&(h, _)| h).collect();
     for (id, (h, _)) in order.into_iter().enumerate() {
         df.insert(h, id as u32);
     }
@@ -200,7 +207,7 @@ pub fn term_ids(counts: Vec<Vec<(u64, u32)>>) -> (Vec<Vec<(u32, u32)>>, usize) {
             v
         })
         .collect();
-    (ids, vocabulary)
+    (ids, hashes)
 }
 
 /// Unit TF-IDF vectors of term counts (by id, `vocabulary` distinct ids), the document
@@ -246,18 +253,20 @@ pub fn outlet(doc: &crate::corpus::Document) -> String {
 }
 
 /// Groups of article indexes (members sorted, groups in order of their first article): the
-/// whole method of the module docs but the ranking. `keys` order the articles for every tie.
-/// The counts are consumed (see [`term_ids`]).
+/// whole method of the module docs but the ranking; with the articles' vectors and the hash
+/// of each term id. `keys` order the articles for every tie. The counts are consumed (see
+/// [`term_ids`]).
 pub fn partition(
     counts: Vec<Vec<(u64, u32)>>,
     keys: &[u64],
     days: &[Option<i64>],
     opts: &DigestOptions,
-) -> (Vec<Vec<u32>>, Vec<Vector>) {
+) -> (Vec<Vec<u32>>, Vec<Vector>, Vec<u64>) {
     let n = counts.len();
     let rep = sketch::units(&counts, keys);
     let units: Vec<u32> = (0..n as u32).filter(|&i| rep[i as usize] == i).collect();
-    let (ids, vocabulary) = term_ids(counts);
+    let (ids, hashes) = term_ids(counts);
+    let vocabulary = hashes.len();
     let vectors = tfidf(ids, &units, vocabulary);
     let mut unit_of = vec![0u32; n];
     for (u, &r) in units.iter().enumerate() {
@@ -308,6 +317,7 @@ pub fn partition(
         link: opts.link,
         window_days: opts.window_days as f32,
         mean_norm2,
+        contrast_days: agglomerate::CONTRAST_DAYS,
     };
     let clusters = agglomerate::cluster(items, &params);
     let mut groups: Vec<Vec<u32>> = clusters
@@ -322,7 +332,7 @@ pub fn partition(
         })
         .collect();
     groups.sort_by_key(|g| g[0]);
-    (groups, vectors)
+    (groups, vectors, hashes)
 }
 
 /// Groups a corpus into ranked stories (see the module docs).
@@ -338,10 +348,9 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
         .iter()
         .map(|d| d.meta.date.as_deref().and_then(day_number))
         .collect();
-    let (groups, vectors) = partition(counts, &keys, &days, opts);
+    let (groups, vectors, hashes) = partition(counts, &keys, &days, opts);
     let newest_day = days.iter().flatten().max().copied();
-    let vocabulary = vectors.iter().flatten().map(|e| e.0 as usize + 1).max();
-    let mut centroid = vec![0f32; vocabulary.unwrap_or(0)];
+    let mut centroid = vec![0f32; hashes.len()];
     let mut stories: Vec<Story> = groups
         .into_iter()
         .map(|g| {
@@ -361,6 +370,7 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
                 _ => 0.0,
             };
             let headline = central_title(&g, &vectors, &keys, corpus, &mut centroid);
+            let terms = centroid_terms(&g, &vectors, &hashes, &mut centroid);
             let (o, a) = (outlets.len() as f32, g.len() as f32);
             Story {
                 documents: g.into_iter().map(DocId).collect(),
@@ -368,6 +378,7 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
                 newest: newest.map(|(_, d)| d),
                 score: (o + 0.25 * (a - o)) / (1.0 + age / 3.0),
                 headline,
+                centroid: terms,
             }
         })
         .collect();
@@ -378,6 +389,45 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
             .then(a.documents[0].cmp(&b.documents[0]))
     });
     stories
+}
+
+/// The [`CENTROID_KEEP`] heaviest terms of the sum of `group`'s vectors, by hash, scaled to
+/// unit length, heaviest first (ties by hash). `dense` is a zeroed buffer of a weight per term
+/// id, left zeroed.
+fn centroid_terms(
+    group: &[u32],
+    vectors: &[Vector],
+    hashes: &[u64],
+    dense: &mut [f32],
+) -> Vec<(u64, f32)> {
+    let mut ids: Vec<u32> = Vec::new();
+    for &i in group {
+        for &(h, w) in &vectors[i as usize] {
+            if dense[h as usize] == 0.0 {
+                ids.push(h);
+            }
+            dense[h as usize] += w;
+        }
+    }
+    let mut terms: Vec<(u64, f32)> = ids
+        .iter()
+        .map(|&h| (hashes[h as usize], dense[h as usize]))
+        .filter(|&(_, w)| w > 0.0)
+        .collect();
+    for &h in &ids {
+        dense[h as usize] = 0.0;
+    }
+    let heaviest = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if terms.len() > CENTROID_KEEP {
+        terms.select_nth_unstable_by(CENTROID_KEEP, heaviest);
+        terms.truncate(CENTROID_KEEP);
+    }
+    terms.sort_by(heaviest);
+    let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        terms.iter_mut().for_each(|(_, w)| *w /= norm);
+    }
+    terms
 }
 
 /// The title of the titled article of `group` closest to the group's centroid (ties: the

@@ -37,6 +37,12 @@ pub const KEEP_NEIGHBOURS: usize = 100;
 /// Two clusters of two articles or more merge only if their score is at least this share of
 /// the smaller cohesion of the two ([`cohesion`], over those of several unit vectors).
 pub const CONTRAST: f32 = 0.25;
+/// The most the contrast grows to between two groups told apart in time: two bursts of reports
+/// of one topic (a car bomb one week, an airport opening three weeks later) are two events
+/// unless they share half of what each shares inside; see [`contrast`].
+pub const GAP_CONTRAST: f32 = 0.5;
+/// Time scale (days) of the contrast's growth with the gap between two groups ([`contrast`]).
+pub const CONTRAST_DAYS: f32 = 7.0;
 /// Share of the link below which a scored neighbour is dropped from a story's candidates.
 pub const PRUNE: f32 = 0.5;
 
@@ -86,6 +92,21 @@ pub struct Params {
     pub window_days: f32,
     /// The squared norm of the collection's mean vector.
     pub mean_norm2: f32,
+    /// Time scale of the contrast's growth with the gap between two groups, in days
+    /// ([`CONTRAST_DAYS`]; 0: the contrast does not grow).
+    pub contrast_days: f32,
+}
+
+/// The share of the smaller cohesion two groups `gap` days apart must reach to merge:
+/// `base * (1 + ln(1 + gap / days))`, at most [`GAP_CONTRAST`] (or `base` when larger): 0.25
+/// when their spans overlap, 0.5 once they are about twelve days apart at a week's scale. A
+/// topic told over years forms groups whose spans overlap, or that share most of what they
+/// share inside; two events of one topic a few weeks apart are each far tighter.
+pub fn contrast(base: f32, gap: f32, days: f32) -> f32 {
+    if days <= 0.0 || gap <= 0.0 {
+        return base;
+    }
+    (base * (1.0 + (1.0 + gap / days).ln())).min(GAP_CONTRAST.max(base))
 }
 
 /// Days between two spans (0 when they overlap or either is undated).
@@ -306,8 +327,9 @@ impl State {
                 .iter()
                 .filter_map(|c| cohesion(c, p.mean_norm2))
                 .min_by(f32::total_cmp);
+            let share = contrast(p.contrast, gap(x.span, y.span), p.contrast_days);
             if let Some(c) = inside
-                && mean < p.contrast * c
+                && mean < share * c
             {
                 return p.link * PRUNE;
             }

@@ -312,6 +312,7 @@ fn params() -> agglomerate::Params {
         link: crate::config::LINK,
         window_days: 0.0,
         mean_norm2: 0.0,
+        contrast_days: agglomerate::CONTRAST_DAYS,
     }
 }
 
@@ -342,5 +343,56 @@ fn contrast_keeps_two_tight_groups_apart_but_lets_one_article_join() {
     assert_eq!(
         agglomerate::cluster(items(&[a, b, c]), &p),
         vec![vec![0, 1, 2]]
+    );
+}
+
+#[test]
+fn contrast_grows_with_the_gap_up_to_its_cap() {
+    use agglomerate::{CONTRAST, CONTRAST_DAYS, GAP_CONTRAST, contrast};
+    assert_eq!(contrast(CONTRAST, 0.0, CONTRAST_DAYS), CONTRAST);
+    assert_eq!(contrast(CONTRAST, 30.0, 0.0), CONTRAST);
+    let week = contrast(CONTRAST, 7.0, CONTRAST_DAYS);
+    assert!((week - CONTRAST * (1.0 + 2f32.ln())).abs() < 1e-6);
+    assert_eq!(contrast(CONTRAST, 20.0, CONTRAST_DAYS), GAP_CONTRAST);
+    assert_eq!(contrast(CONTRAST, 2000.0, CONTRAST_DAYS), GAP_CONTRAST);
+    // A base above the cap is never lowered.
+    assert_eq!(contrast(0.9, 20.0, CONTRAST_DAYS), 0.9);
+}
+
+#[test]
+fn regression_two_bursts_of_one_topic_weeks_apart_are_two_events() {
+    // Two tight pairs (cosine 0.74 inside) sharing one heavy term (0.25 across: a third of
+    // what they share inside). The tdt pile's car bomb in Jerusalem (6-7 November) and the
+    // Gaza airport (24 November on) were one story while the contrast ignored time.
+    let a: &[(u32, f32)] = &[(0, 0.7), (1, 0.5), (6, 0.5)];
+    let b: &[(u32, f32)] = &[(0, 0.7), (2, 0.5), (6, 0.5)];
+    let c: &[(u32, f32)] = &[(3, 0.7), (4, 0.5), (6, 0.5)];
+    let d: &[(u32, f32)] = &[(3, 0.7), (5, 0.5), (6, 0.5)];
+    let dated = |days: [i64; 4]| {
+        let mut it = items(&[a, b, c, d]);
+        for (item, day) in it.iter_mut().zip(days) {
+            item.span = Some((day, day));
+        }
+        it
+    };
+    let p = params();
+    // On the same days: one story (0.34 of the cohesion clears the base contrast).
+    assert_eq!(
+        agglomerate::cluster(dated([0, 1, 0, 1]), &p),
+        vec![vec![0, 1, 2, 3]]
+    );
+    // Three weeks apart: two.
+    assert_eq!(
+        agglomerate::cluster(dated([0, 1, 21, 22]), &p),
+        vec![vec![0, 1], vec![2, 3]]
+    );
+    // Without the growth, one again.
+    let flat = agglomerate::Params {
+        contrast_days: 0.0,
+        ..p
+    };
+    assert_eq!(
+        agglomerate::cluster(dated([0, 1, 21, 22]), &flat),
+        vec![vec![0, 1, 2, 3]]
     );
 }
