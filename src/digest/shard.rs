@@ -272,14 +272,21 @@ impl Summarizer {
     /// [`extract`] made of it on the shards of [`Plan::shards`], in that order. Returns the
     /// story as it stands in the digest's JSON (pretty, as `briefing digest --format json`
     /// writes it), for [`digest_json`].
-    pub fn brief_parts(&self, story: &[u8], parts: &[&[u8]], opts: &DigestOptions) -> Result<String> {
+    pub fn brief_parts(
+        &self,
+        story: &[u8],
+        parts: &[&[u8]],
+        opts: &DigestOptions,
+    ) -> Result<String> {
         opts.validate()?;
         let mut r = Reader::new(story, STORY)?;
         let rank = r.size()?;
         let headline = r.opt()?;
         let score = r.float()?;
         let newest = r.opt()?;
-        let outlets = (0..r.count()?).map(|_| r.str()).collect::<Result<Vec<_>>>()?;
+        let outlets = (0..r.count()?)
+            .map(|_| r.str())
+            .collect::<Result<Vec<_>>>()?;
         let n = r.size()?;
         r.end()?;
         let mut sub = Corpus::default();
@@ -321,7 +328,9 @@ pub fn extract(corpus: &[u8], request: &[u8]) -> Result<Vec<Vec<u8>>> {
         let local = r.size()?;
         let id = r.str()?;
         if story >= stories || local >= all.documents.len() {
-            return Err(message_error("a request for an article the shard does not hold"));
+            return Err(message_error(
+                "a request for an article the shard does not hold",
+            ));
         }
         wanted[story].push((DocId(local as u32), id));
     }
@@ -353,18 +362,24 @@ pub fn digest_json(head: &[u8], stories: &[String]) -> Result<String> {
         skipped: r.skipped_list()?,
     };
     r.end()?;
-    let mut out =
-        serde_json::to_string_pretty(&digest).map_err(|e| Error::Output(std::io::Error::other(e)))?;
+    let mut out = serde_json::to_string_pretty(&digest)
+        .map_err(|e| Error::Output(std::io::Error::other(e)))?;
     // The stories, each indented as the pretty printer nests it, in the place of the empty
     // list (a key in the text: a string's quotes are escaped, so it cannot match inside one).
     let empty = "\n  \"stories\": [],\n";
-    let at = out.find(empty).ok_or_else(|| message_error("digest head"))?;
+    let at = out
+        .find(empty)
+        .ok_or_else(|| message_error("digest head"))?;
     let mut list = String::from("\n  \"stories\": [");
     for (i, story) in stories.iter().enumerate() {
         list.push_str(if i == 0 { "\n    " } else { ",\n    " });
         list.push_str(&story.replace('\n', "\n    "));
     }
-    list.push_str(if stories.is_empty() { "],\n" } else { "\n  ],\n" });
+    list.push_str(if stories.is_empty() {
+        "],\n"
+    } else {
+        "\n  ],\n"
+    });
     out.replace_range(at..at + empty.len(), &list);
     out.push('\n');
     Ok(out)

@@ -231,11 +231,6 @@ pub fn normalize(v: &mut [(u32, f32)]) {
     }
 }
 
-/// The outlet of an article: its `source`, else its URL's host, else its name.
-pub fn outlet(doc: &crate::corpus::Document) -> String {
-    doc.meta.outlet_key()
-}
-
 /// Groups of article indexes (members sorted, groups in order of their first article): the
 /// whole method of the module docs but the ranking. `keys` order the articles for every tie.
 pub fn partition(
@@ -393,7 +388,8 @@ pub fn group_signatures(signatures: Vec<Signature>, opts: &DigestOptions) -> Vec
     let mut stories: Vec<Story> = groups
         .into_iter()
         .map(|g| {
-            let mut outlets: Vec<String> = g.iter().map(|&i| meta[i as usize].outlet_key()).collect();
+            let mut outlets: Vec<String> =
+                g.iter().map(|&i| meta[i as usize].outlet_key()).collect();
             outlets.sort();
             outlets.dedup();
             let newest = g
@@ -443,9 +439,7 @@ fn central_title(
         .filter(|&i| meta[i as usize].title.is_some())
         .collect();
     if titled.len() <= 1 {
-        return titled
-            .first()
-            .and_then(|&i| meta[i as usize].title.clone());
+        return titled.first().and_then(|&i| meta[i as usize].title.clone());
     }
     for &i in group {
         for &(h, w) in &vectors[i as usize] {

@@ -127,7 +127,12 @@ impl Writer {
         for &d in docs {
             let doc = &corpus.documents[d.index()];
             self.meta(&doc.meta);
-            self.int(LANGUAGES.iter().position(|&l| l == doc.language).unwrap_or(2) as u64);
+            self.int(
+                LANGUAGES
+                    .iter()
+                    .position(|&l| l == doc.language)
+                    .unwrap_or(2) as u64,
+            );
             self.str(&doc.text);
             let sentences = &corpus.sentences[ranges[d.index()].clone()];
             self.int(sentences.len() as u64);
@@ -245,7 +250,9 @@ impl<'a> Reader<'a> {
     }
 
     fn pick<T: Copy>(&mut self, all: &[T]) -> Result<T> {
-        all.get(self.size()?).copied().ok_or_else(|| bad("unknown code"))
+        all.get(self.size()?)
+            .copied()
+            .ok_or_else(|| bad("unknown code"))
     }
 
     /// A skipped input.
