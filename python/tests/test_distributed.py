@@ -27,12 +27,17 @@ QUAKE = [
 
 
 @pytest.fixture(scope="module")
-def local_ray() -> Iterator[str]:
+def local_ray(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    # Ray's workers put the driver's folder first on their path: not python/, whose briefing/
+    # has no compiled module (the installed package is the one to test).
+    here = os.getcwd()
+    os.chdir(tmp_path_factory.mktemp("ray"))
     ray.init(num_cpus=2, include_dashboard=False)
     try:
         yield ray.get_runtime_context().gcs_address
     finally:
         ray.shutdown()
+        os.chdir(here)
 
 
 @pytest.fixture()
@@ -87,9 +92,9 @@ def test_cut_makes_contiguous_ranges_of_about_equal_size() -> None:
 def test_the_distributed_digest_is_the_binarys(
     local_ray: str, binary: Path, collection: Path, shards: int
 ) -> None:
-    expected = binary_digest(binary, str(collection), "--stories", "3", "--words", "40")
+    expected = binary_digest(binary, str(collection), "--stories", "4", "--words", "40")
     stats = distributed.Stats()
-    out = distributed.digest([str(collection)], shards=shards, stories=3, words=40, stats=stats)
+    out = distributed.digest([str(collection)], shards=shards, stories=4, words=40, stats=stats)
     assert out == expected
     d = json.loads(out)
     sets = article_sets(d)
@@ -101,7 +106,8 @@ def test_the_distributed_digest_is_the_binarys(
         str(collection / "empty.txt"),
     }
     assert stats["shards"] == min(shards, stats["sources"]) and stats["summary_bytes"] > 0
-    assert 0 < stats["part_bytes"] <= stats["corpus_bytes"]
+    assert stats["corpus_bytes"] > 0 and stats["part_bytes"] > 0 and stats["story_bytes"] > 0
+    assert stats["request_bytes"] > 0
 
 
 def test_a_killed_worker_changes_nothing(local_ray: str, binary: Path, collection: Path, tmp_path: Path) -> None:
@@ -125,7 +131,8 @@ def test_a_failed_shard_is_skipped_and_the_rest_runs(local_ray: str, binary: Pat
         {d for d in s if not any(str(collection / d) + ".txt" == p for p in lost)}
         for s in article_sets(whole)
     ]
-    assert [s for s in article_sets(out)] == [s for s in kept if s]
+    key = sorted
+    assert sorted(map(key, article_sets(out))) == sorted(key(s) for s in kept if s)
     assert out["articles"] == whole["articles"] - len(failed)
 
 
@@ -149,7 +156,7 @@ def test_the_command_line_joins_a_cluster(local_ray: str, binary: Path, collecti
 def test_bad_options_are_the_librarys_errors(local_ray: str, collection: Path) -> None:
     import briefing
 
-    with pytest.raises(briefing.ConfigError, match="stories"):
-        distributed.digest([str(collection)], stories=0)
+    with pytest.raises(briefing.ConfigError, match="link"):
+        distributed.digest([str(collection)], link=2.0)
     with pytest.raises(briefing.NoDocumentsError):
         distributed.digest([str(collection / "empty.txt")])
