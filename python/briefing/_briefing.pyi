@@ -1,6 +1,6 @@
 # Stubs of the compiled module (python/src/lib.rs). The public API is briefing/__init__.py.
 from os import PathLike
-from typing import List, Optional, Tuple, Union
+from typing import List, Optional, Sequence, Tuple, Union
 
 __all__ = [
     "summarize",
@@ -73,14 +73,14 @@ _Path = Union[str, "PathLike[str]"]
 
 def list_sources(paths: List[str]) -> Tuple[List[Tuple[str, str, int]], bytes]: ...
 def map_shard(
-    sources: List[Tuple[_Path, str]],
+    sources: Sequence[Tuple[_Path, str]],
     *,
     language: Optional[str] = None,
     method: Optional[str] = None,
     fields: List[str] = ...,
     threads: Optional[int] = None,
 ) -> Tuple[bytes, bytes]: ...
-def failed_shard(sources: List[Tuple[_Path, str]], reason: str) -> bytes: ...
+def failed_shard(sources: Sequence[Tuple[_Path, str]], reason: str) -> bytes: ...
 def reduce_shards(
     listed: bytes,
     summaries: List[bytes],

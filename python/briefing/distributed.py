@@ -168,11 +168,14 @@ def digest(
         else:
             ray.init(num_cpus=num_cpus, logging_level=logging.WARNING, include_dashboard=False)
     try:
-        retry = {"max_retries": max_retries, "retry_exceptions": True}
-        map_task = ray.remote(num_cpus=task_cpus, num_returns=2, **retry)(_map)
-        mapped = [
-            map_task.remote(sources, config, i, faults) for i, sources in enumerate(parts_of)
-        ]
+        map_task = ray.remote(
+            num_cpus=task_cpus, num_returns=2, max_retries=max_retries, retry_exceptions=True
+        )(_map)
+        # Two refs per task (num_returns=2): its corpus, and its summary with the corpus' size.
+        mapped = cast(
+            List[Tuple[Any, Any]],
+            [map_task.remote(sources, config, i, faults) for i, sources in enumerate(parts_of)],
+        )
         summaries: List[bytes] = []
         corpus_bytes = 0
         for i, (_, head) in enumerate(mapped):
@@ -186,13 +189,20 @@ def digest(
         head_bytes, plan, requests, holders = _briefing.reduce_shards(
             listed, summaries, **_options(config, *_PLAN)
         )
-        extract_task = ray.remote(num_cpus=task_cpus, num_returns=len(plan), **retry)(_extract)
+        extract_task = ray.remote(
+            num_cpus=task_cpus,
+            num_returns=len(plan),
+            max_retries=max_retries,
+            retry_exceptions=True,
+        )(_extract)
         needed = sorted({s for h in holders for s in h})
         extracted: Dict[int, List[Any]] = {}
         for s in needed:
-            refs = extract_task.remote(mapped[s][0], requests[s])
+            refs = cast(Any, extract_task.remote(mapped[s][0], requests[s]))
             extracted[s] = [refs] if len(plan) == 1 else list(refs)
-        brief_task = ray.remote(num_cpus=task_cpus, **retry)(_brief)
+        brief_task = ray.remote(
+            num_cpus=task_cpus, max_retries=max_retries, retry_exceptions=True
+        )(_brief)
         briefed = [
             brief_task.remote(story, config, *[extracted[s][i] for s in holders[i]])
             for i, story in enumerate(plan)
