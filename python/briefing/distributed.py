@@ -40,7 +40,8 @@ Source = Tuple[str, str]
 
 
 class Stats(Dict[str, Any]):
-    """What a run measured: ``seconds``, the ``shards``, and the bytes that crossed between
+    """What a run measured: ``seconds`` (of which ``seconds_start_and_map``, Ray's start and
+    the map tasks, and ``seconds_reduce``, the grouping on the driver), the ``shards``, and the bytes that crossed between
     tasks (``summary_bytes`` map to driver, ``request_bytes`` driver to extract,
     ``part_bytes`` extract to brief, ``story_bytes`` brief to driver) or stayed where they were
     made (``corpus_bytes``)."""
@@ -186,9 +187,11 @@ def digest(
                 reason = f"not read: the shard's task failed ({type(e).__name__})"
                 summary = _briefing.failed_shard(parts_of[i], reason)
             summaries.append(summary)
+        timings = {"start_and_map": time.perf_counter() - clock}
         head_bytes, plan, requests, holders = _briefing.reduce_shards(
             listed, summaries, **_options(config, *_PLAN)
         )
+        timings["reduce"] = time.perf_counter() - clock - timings["start_and_map"]
         extract_task = ray.remote(
             num_cpus=task_cpus,
             num_returns=len(plan),
@@ -215,6 +218,8 @@ def digest(
     if stats is not None:
         stats.update(
             seconds=round(time.perf_counter() - clock, 3),
+            seconds_start_and_map=round(timings["start_and_map"], 3),
+            seconds_reduce=round(timings["reduce"], 3),
             shards=len(ranges),
             sources=len(listing),
             corpus_bytes=corpus_bytes,
