@@ -15,6 +15,8 @@ use crate::{Input, detached, digest_options};
 
 /// A listing's sources as Python sees them: `(path, name)`.
 type PySource = (PathBuf, String);
+/// A listing's sources as Python is given them: `(path, name, size in bytes)`.
+type Listing = Vec<(String, String, u64)>;
 
 fn sources(list: Vec<PySource>) -> Vec<Source> {
     list.into_iter()
@@ -22,7 +24,12 @@ fn sources(list: Vec<PySource>) -> Vec<Source> {
         .collect()
 }
 
-fn input(language: Option<String>, method: Option<String>, fields: Vec<String>, threads: Option<usize>) -> Input {
+fn input(
+    language: Option<String>,
+    method: Option<String>,
+    fields: Vec<String>,
+    threads: Option<usize>,
+) -> Input {
     Input {
         paths: Vec::new(),
         records: None,
@@ -40,10 +47,7 @@ fn bytes(py: Python<'_>, b: &[u8]) -> Py<PyBytes> {
 /// The sources of `paths` in listing order, `(path, name, size in bytes)`, and what listing
 /// them skipped (bytes for `reduce_shards`).
 #[pyfunction]
-fn list_sources(
-    py: Python<'_>,
-    paths: Vec<PathBuf>,
-) -> PyResult<(Vec<(String, String, u64)>, Py<PyBytes>)> {
+fn list_sources(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<(Listing, Py<PyBytes>)> {
     let (list, listed) = detached(py, move || {
         let (sources, listed) = ingest::sources(&paths)?;
         if sources.iter().any(Source::is_stdin) {
@@ -110,7 +114,12 @@ fn reduce_shards(
     method: Option<String>,
     fields: Vec<String>,
     threads: Option<usize>,
-) -> PyResult<(Py<PyBytes>, Vec<Py<PyBytes>>, Vec<Py<PyBytes>>, Vec<Vec<usize>>)> {
+) -> PyResult<(
+    Py<PyBytes>,
+    Vec<Py<PyBytes>>,
+    Vec<Py<PyBytes>>,
+    Vec<Vec<usize>>,
+)> {
     let input = input(language, method, fields, threads);
     let plan = detached(py, move || {
         let opts = digest_options(stories, words, sentences, chars, link, window_days)?;
