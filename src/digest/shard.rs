@@ -1,6 +1,6 @@
 //! The digest in pieces, for an engine that runs tasks on many machines (the Python package's
 //! `briefing.distributed` runs them on Ray). Every step takes and returns bytes
-//! ([`super::wire`]), and the steps together give the very digest
+//! (`digest/wire.rs`), and the steps together give the very digest
 //! [`Summarizer::digest_paths`] gives, byte for byte:
 //!
 //! 1. **List** the paths once ([`crate::text::ingest::sources`], [`encode_listed`]) and cut the
@@ -8,11 +8,11 @@
 //! 2. **Map** each shard where it lies ([`Summarizer::map_shard`]): read, clean and split its
 //!    sources ([`Summarizer::read_sources`]) into a [`Mapped::corpus`] that stays on its
 //!    machine, and a [`Mapped::summary`] that travels: each source's head (what
-//!    [`Summarizer::assemble`] needs) and each article's [`stories::Signature`] (its hashed
-//!    term counts, text key, date, outlet and title; no text).
+//!    [`Summarizer::assemble`] needs) and each article's signature (`stories::Signature`:
+//!    its hashed term counts, text key, date, outlet and title; no text).
 //! 3. **Reduce** all summaries in listing order ([`Summarizer::reduce_shards`]): the sources
 //!    are assembled as `assemble` does (run limit, `skipped` order, unique names), the
-//!    articles grouped by [`stories::group_signatures`], the one grouping code the
+//!    articles grouped by `stories::group_signatures`, the one grouping code the
 //!    single-machine digest runs too, and the best stories planned ([`Plan`]).
 //! 4. **Extract**, on each shard's machine, the articles of the planned stories
 //!    ([`extract`]), one part per story.
