@@ -7,6 +7,8 @@
 //! (`json.loads`) have the binary's structure by construction. Library errors become the
 //! exceptions of `briefing.errors`, with the library's messages.
 
+mod distributed;
+
 use std::path::PathBuf;
 
 use briefing::config::{self, Named};
@@ -60,7 +62,7 @@ fn to_py(py: Python<'_>, e: Error) -> PyErr {
 }
 
 /// Runs library work with the GIL released, mapping its error to a Python exception.
-fn detached<T: Send>(
+pub(crate) fn detached<T: Send>(
     py: Python<'_>,
     work: impl Send + FnOnce() -> briefing::Result<T>,
 ) -> PyResult<T> {
@@ -68,18 +70,18 @@ fn detached<T: Send>(
 }
 
 /// The options every call shares.
-struct Input {
-    paths: Vec<PathBuf>,
-    records: Option<String>,
-    language: Option<String>,
-    method: Option<String>,
-    fields: Vec<String>,
-    threads: Option<usize>,
+pub(crate) struct Input {
+    pub(crate) paths: Vec<PathBuf>,
+    pub(crate) records: Option<String>,
+    pub(crate) language: Option<String>,
+    pub(crate) method: Option<String>,
+    pub(crate) fields: Vec<String>,
+    pub(crate) threads: Option<usize>,
 }
 
 impl Input {
     /// The library configuration these options ask for (validated by `Summarizer::new`).
-    fn config(&self) -> briefing::Result<Config> {
+    pub(crate) fn config(&self) -> briefing::Result<Config> {
         let mut config = Config::default();
         match self.language.as_deref().map(str::trim) {
             None | Some("auto") => {}
@@ -131,6 +133,24 @@ fn budget(
     };
     budget.validate()?;
     Ok(budget)
+}
+
+/// The digest's options: the defaults but for those given (validated).
+pub(crate) fn digest_options(
+    stories: Option<usize>,
+    words: Option<usize>,
+    sentences: Option<usize>,
+    chars: Option<usize>,
+    link: Option<f32>,
+    window_days: Option<u32>,
+) -> briefing::Result<DigestOptions> {
+    let mut opts = DigestOptions::default();
+    opts.budget = budget(words, sentences, chars, config::STORY_WORDS)?;
+    opts.stories = stories.unwrap_or(opts.stories);
+    opts.link = link.unwrap_or(opts.link);
+    opts.window_days = window_days.unwrap_or(opts.window_days);
+    opts.validate()?;
+    Ok(opts)
 }
 
 fn json(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> briefing::Result<String> {
@@ -204,12 +224,7 @@ fn digest(
         threads,
     };
     detached(py, move || {
-        let mut opts = DigestOptions::default();
-        opts.budget = budget(words, sentences, chars, config::STORY_WORDS)?;
-        opts.stories = stories.unwrap_or(opts.stories);
-        opts.link = link.unwrap_or(opts.link);
-        opts.window_days = window_days.unwrap_or(opts.window_days);
-        opts.validate()?;
+        let opts = digest_options(stories, words, sentences, chars, link, window_days)?;
         let s = Summarizer::new(input.config()?)?;
         let sent = match &since {
             None => None,
@@ -263,6 +278,7 @@ fn _briefing(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(summarize, m)?)?;
     m.add_function(wrap_pyfunction!(digest, m)?)?;
     m.add_function(wrap_pyfunction!(split, m)?)?;
+    distributed::register(m)?;
     m.add("WORDS", config::WORDS)?;
     m.add("STORY_WORDS", config::STORY_WORDS)?;
     m.add("STORIES", config::STORIES)?;

@@ -6,8 +6,10 @@
 //! a story with nothing new is dropped, and a story that continues an earlier one is marked as
 //! its update.
 
+pub mod shard;
 pub mod since;
 mod stories;
+mod wire;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -145,7 +147,8 @@ impl Summarizer {
                 done: briefed.len(),
                 total,
             });
-            if let Some(b) = self.brief_story(corpus, story, opts, since, briefed.len() + 1) {
+            let sub = corpus.subset(&story.documents);
+            if let Some(b) = self.brief_story(&sub, story, opts, since, briefed.len() + 1) {
                 briefed.push(b);
             }
         }
@@ -169,25 +172,24 @@ impl Summarizer {
         Sent::read(path, self.config.limits.since_bytes, &self.analyzers)
     }
 
-    /// One story's briefing at `rank`, or `None` when everything it has to say was sent
-    /// already (`since`).
+    /// One story's briefing at `rank` from its articles (`sub`, in id order), or `None` when
+    /// everything it has to say was sent already (`since`).
     fn brief_story(
         &self,
-        corpus: &Corpus,
+        sub: &Corpus,
         story: &Story,
         opts: &DigestOptions,
         since: Option<&Sent>,
         rank: usize,
     ) -> Option<StoryBriefing> {
-        let sub = corpus.subset(&story.documents);
         let exclude = since.map(|s| s as &dyn crate::pipeline::brief::Exclude);
         let budget = opts.budget.for_story(story.documents.len());
-        let (briefing, repeated) = self.pool.install(|| self.brief(&sub, budget, exclude));
+        let (briefing, repeated) = self.pool.install(|| self.brief(sub, budget, exclude));
         if since.is_some() && briefing.sentences.is_empty() && !repeated.is_empty() {
             return None;
         }
         let update_of =
-            since.and_then(|p| self.update_of(p, &sub, &briefing, &repeated, &story.centroid));
+            since.and_then(|p| self.update_of(p, sub, &briefing, &repeated, &story.centroid));
         Some(StoryBriefing {
             rank,
             headline: story

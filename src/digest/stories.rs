@@ -247,11 +247,6 @@ pub fn normalize(v: &mut [(u32, f32)]) {
     }
 }
 
-/// The outlet of an article: its `source`, else its URL's host, else its name.
-pub fn outlet(doc: &crate::corpus::Document) -> String {
-    doc.meta.outlet_key()
-}
-
 /// Groups of article indexes (members sorted, groups in order of their first article): the
 /// whole method of the module docs but the ranking; with the articles' vectors and the hash
 /// of each term id. `keys` order the articles for every tie. The counts are consumed (see
@@ -335,33 +330,89 @@ pub fn partition(
     (groups, vectors, hashes)
 }
 
-/// Groups a corpus into ranked stories (see the module docs).
-pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Vec<Story> {
+/// What grouping needs to know of one article, and all it needs: the grouping of a collection
+/// is a function of its articles' signatures (in id order), so signatures made anywhere (one
+/// shard at a time, on several machines) group exactly as the corpus they came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signature {
+    /// The article's unique name (`Meta::id`): an article of unknown outlet is its own outlet.
+    pub id: String,
+    /// Its term counts ([`term_counts`]).
+    pub counts: Vec<(u64, u32)>,
+    /// The XXH3 hash of its cleaned text: the key of every tie.
+    pub key: u64,
+    /// Its date as given (`Meta::date`).
+    pub date: Option<String>,
+    /// Its outlet as written (`Meta::outlet_name`).
+    pub outlet: Option<String>,
+    /// Its title (`Meta::title`).
+    pub title: Option<String>,
+}
+
+impl Signature {
+    /// The key two articles of one outlet share (`Meta::outlet_key`).
+    pub fn outlet_key(&self) -> String {
+        self.outlet
+            .as_ref()
+            .map_or_else(|| format!("article:{}", self.id), |n| n.to_lowercase())
+    }
+}
+
+/// Every article's signature, in id order (in parallel).
+pub fn signatures(corpus: &Corpus, analyzers: &Analyzers) -> Vec<Signature> {
     let counts = term_counts(corpus, analyzers);
-    let keys: Vec<u64> = corpus
+    corpus
         .documents
         .par_iter()
-        .map(|d| twox_hash::XxHash3_64::oneshot(d.text.as_bytes()))
-        .collect();
-    let days: Vec<Option<i64>> = corpus
-        .documents
+        .zip(counts)
+        .map(|(d, counts)| Signature {
+            id: d.meta.id.clone(),
+            counts,
+            key: twox_hash::XxHash3_64::oneshot(d.text.as_bytes()),
+            date: d.meta.date.clone(),
+            outlet: d.meta.outlet_name(),
+            title: d.meta.title.clone(),
+        })
+        .collect()
+}
+
+/// Groups a corpus into ranked stories (see the module docs): [`group_signatures`] of its
+/// [`signatures`].
+pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Vec<Story> {
+    group_signatures(signatures(corpus, analyzers), opts)
+}
+
+/// Groups articles, given by their signatures in id order, into ranked stories (see the
+/// module docs); a story's documents are indexes into `signatures`.
+pub fn group_signatures(signatures: Vec<Signature>, opts: &DigestOptions) -> Vec<Story> {
+    let keys: Vec<u64> = signatures.iter().map(|s| s.key).collect();
+    let days: Vec<Option<i64>> = signatures
         .iter()
-        .map(|d| d.meta.date.as_deref().and_then(day_number))
+        .map(|s| s.date.as_deref().and_then(day_number))
         .collect();
+    let mut counts = Vec::with_capacity(signatures.len());
+    let mut meta = Vec::with_capacity(signatures.len());
+    for s in signatures {
+        counts.push(s.counts);
+        meta.push(Signature {
+            counts: Vec::new(),
+            ..s
+        });
+    }
     let (groups, vectors, hashes) = partition(counts, &keys, &days, opts);
     let newest_day = days.iter().flatten().max().copied();
     let mut centroid = vec![0f32; hashes.len()];
     let mut stories: Vec<Story> = groups
         .into_iter()
         .map(|g| {
-            let docs = &corpus.documents;
-            let mut outlets: Vec<String> = g.iter().map(|&i| outlet(&docs[i as usize])).collect();
+            let mut outlets: Vec<String> =
+                g.iter().map(|&i| meta[i as usize].outlet_key()).collect();
             outlets.sort();
             outlets.dedup();
             let newest = g
                 .iter()
                 .filter_map(|&i| {
-                    let d = docs[i as usize].meta.date.as_deref()?;
+                    let d = meta[i as usize].date.as_deref()?;
                     day_number(d).zip(crate::text::date::day(d))
                 })
                 .max();
@@ -369,7 +420,7 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
                 (Some(top), Some((n, _))) => (top - n) as f32,
                 _ => 0.0,
             };
-            let headline = central_title(&g, &vectors, &keys, corpus, &mut centroid);
+            let headline = central_title(&g, &vectors, &keys, &meta, &mut centroid);
             let terms = centroid_terms(&g, &vectors, &hashes, &mut centroid);
             let (o, a) = (outlets.len() as f32, g.len() as f32);
             Story {
@@ -437,18 +488,16 @@ fn central_title(
     group: &[u32],
     vectors: &[Vector],
     keys: &[u64],
-    corpus: &Corpus,
+    meta: &[Signature],
     centroid: &mut [f32],
 ) -> Option<String> {
     let titled: Vec<u32> = group
         .iter()
         .copied()
-        .filter(|&i| corpus.documents[i as usize].meta.title.is_some())
+        .filter(|&i| meta[i as usize].title.is_some())
         .collect();
     if titled.len() <= 1 {
-        return titled
-            .first()
-            .and_then(|&i| corpus.documents[i as usize].meta.title.clone());
+        return titled.first().and_then(|&i| meta[i as usize].title.clone());
     }
     for &i in group {
         for &(h, w) in &vectors[i as usize] {
@@ -472,7 +521,7 @@ fn central_title(
         }
     }
     let best = best?;
-    corpus.documents[best.1 as usize].meta.title.clone()
+    meta[best.1 as usize].title.clone()
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use super::Summarizer;
 use super::read::{BATCH_ARTICLES, BATCH_BYTES};
-use crate::corpus::{Corpus, DocId, Sentence};
+use crate::corpus::{Corpus, DocId, Document, Sentence};
 use crate::error::{Error, Result, SkipKind, Skipped};
 use crate::text::ingest::{self, Source};
 
@@ -96,17 +96,47 @@ impl Summarizer {
     /// corpus [`Summarizer::read`] would have built (see the module docs). `listed` is what
     /// listing the paths skipped.
     pub fn assemble(&self, listed: Vec<Skipped>, reads: Vec<SourceRead>) -> Corpus {
-        let mut corpus = Corpus {
-            skipped: listed,
-            ..Corpus::default()
-        };
+        let mut documents = Vec::new();
+        let mut sentences = Vec::new();
+        let parts = reads.into_iter().map(|r| {
+            let (head, corpus) = r.split();
+            (head, (corpus.documents, corpus.sentences), corpus.skipped)
+        });
+        let skipped = self.assemble_parts(listed, parts, |(docs, sents)| {
+            let offset = documents.len() as u32;
+            documents.extend(docs);
+            sentences.extend(sents.into_iter().map(|s: Sentence| Sentence {
+                doc: DocId(s.doc.0 + offset),
+                ..s
+            }));
+        });
+        ingest::unique_names(documents.iter_mut().map(|d: &mut Document| &mut d.meta.id));
+        Corpus {
+            documents,
+            sentences,
+            skipped,
+        }
+    }
+
+    /// The order of [`Summarizer::assemble`] for any contents: each source's `(head, contents,
+    /// empty)` in listing order, where `empty` lists its articles with no sentence. `take` is
+    /// given the contents of every source within the run's input limit, in order; the result
+    /// is the run's `skipped` list, as `assemble` builds it. Names are not made unique here
+    /// (the caller does it over the contents taken, with [`ingest::unique_names`]).
+    pub fn assemble_parts<T>(
+        &self,
+        listed: Vec<Skipped>,
+        parts: impl IntoIterator<Item = (SourceHead, T, Vec<Skipped>)>,
+        mut take: impl FnMut(T),
+    ) -> Vec<Skipped> {
+        let mut skipped = listed;
         let mut left = self.config.limits.run_bytes;
         let mut batch = (0usize, 0usize);
         let mut unlisted: Vec<Skipped> = Vec::new();
-        for read in reads {
+        for (read, contents, empty) in parts {
             if read.size > left {
                 // As `ingest::read_source` words it when the limit is reached.
-                corpus.skipped.push(Skipped::new(
+                skipped.push(Skipped::new(
                     SkipKind::RunLimit,
                     read.source.shown(),
                     format!(
@@ -119,25 +149,47 @@ impl Summarizer {
             if read.articles > 0 {
                 left = left.saturating_sub(read.size);
             }
-            corpus.skipped.extend(read.skipped);
-            let offset = corpus.documents.len() as u32;
-            corpus.documents.extend(read.corpus.documents);
-            corpus
-                .sentences
-                .extend(read.corpus.sentences.into_iter().map(|s| Sentence {
-                    doc: DocId(s.doc.0 + offset),
-                    ..s
-                }));
-            unlisted.extend(read.corpus.skipped);
+            skipped.extend(read.skipped);
+            take(contents);
+            unlisted.extend(empty);
             batch = (batch.0 + read.articles, batch.1 + read.bytes);
             if batch.0 >= BATCH_ARTICLES || batch.1 >= BATCH_BYTES {
-                corpus.skipped.append(&mut unlisted);
+                skipped.append(&mut unlisted);
                 batch = (0, 0);
             }
         }
-        corpus.skipped.append(&mut unlisted);
-        ingest::unique_names(corpus.documents.iter_mut().map(|d| &mut d.meta.id));
-        corpus
+        skipped.append(&mut unlisted);
+        skipped
+    }
+}
+
+/// A [`SourceRead`] without its corpus: what assembling needs to know of a source besides
+/// its articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceHead {
+    /// The source read.
+    pub source: Source,
+    /// Its size in bytes when read.
+    pub size: u64,
+    /// The inputs of it that ingest left out.
+    pub skipped: Vec<Skipped>,
+    /// Articles it held before cleaning.
+    pub articles: usize,
+    /// Bytes of their text before cleaning.
+    pub bytes: usize,
+}
+
+impl SourceRead {
+    /// Its head and its corpus.
+    pub fn split(self) -> (SourceHead, Corpus) {
+        let head = SourceHead {
+            source: self.source,
+            size: self.size,
+            skipped: self.skipped,
+            articles: self.articles,
+            bytes: self.bytes,
+        };
+        (head, self.corpus)
     }
 }
 

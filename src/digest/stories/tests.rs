@@ -8,12 +8,12 @@ use crate::{Config, Summarizer};
 fn outlets() {
     let mut d = crate::corpus::Document::new("a", Language::English, "");
     d.meta.url = Some("https://www.Example.com:8080/x?y".into());
-    assert_eq!(outlet(&d), "example.com");
+    assert_eq!(d.meta.outlet_key(), "example.com");
     d.meta.source = Some(" Okaz ".into());
-    assert_eq!(outlet(&d), "okaz");
+    assert_eq!(d.meta.outlet_key(), "okaz");
     d.meta.source = None;
     d.meta.url = None;
-    assert_eq!(outlet(&d), "article:a");
+    assert_eq!(d.meta.outlet_key(), "article:a");
 }
 
 #[test]
