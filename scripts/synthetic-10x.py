@@ -35,10 +35,12 @@ def main():
             shifted = []
             for r in records:
                 r = dict(r)
-                when = r.get("date_extracted") or ""
+                # The date field, found as the digest finds it (`*date*`).
+                key = next((f for f in r if "date" in f.lower()), None)
+                when = str(r.get(key) or "") if key else ""
                 try:
                     t = datetime.datetime.strptime(when[:19], "%Y-%m-%d %H:%M:%S")
-                    r["date_extracted"] = (t + datetime.timedelta(days=23 * k)).strftime(
+                    r[key] = (t + datetime.timedelta(days=23 * k)).strftime(
                         "%Y-%m-%d %H:%M:%S"
                     )
                 except ValueError:
