@@ -16,7 +16,12 @@ const LANGUAGES: [Language; 3] = [Language::Arabic, Language::English, Language:
 
 use crate::util::{AR, EN, files_of};
 
+/// `cases` per property, or `PROPTEST_CASES` when set (a longer soak before a release).
 fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
     ProptestConfig {
         cases,
         max_shrink_iters: 512,
@@ -459,6 +464,19 @@ fn library_doc_example_cluster() {
     .unwrap_err();
     assert!(matches!(err, Error::NoDocuments { ref skipped } if skipped.len() == 1));
     assert!(err.is_usage());
+}
+
+#[test]
+fn a_private_use_character_before_a_byline_is_not_cut_through() {
+    // Regression (CI of stop 22): a sentence starting with U+E000 and a `By ...` credit after
+    // a NUL made a slice start inside the three-byte character.
+    let texts = vec![
+        "\"Nobody \"Nobody \"Nobody \"Nobody \"Nobody (Reuters) \"Nobody \"Nobody \"Nobody \
+         \"Nobody مغلقة\".\0\u{e000} By \"Nobody \"Nobody \"Nobody\n\n"
+            .to_owned(),
+    ];
+    let tuning = (briefing::config::MMR_LAMBDA, Weights::default());
+    check_pipeline(texts, Budget::Words(1), Method::Combined, tuning).unwrap();
 }
 
 /// Arbitrary bytes, or text with a byte-order mark, stray bytes or JSON around it.

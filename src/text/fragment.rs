@@ -57,10 +57,12 @@ pub fn fragment(text: &str, analyzer: &Analyzer) -> Option<&'static str> {
         return None;
     }
     let first = fold(ws[0]);
+    // The text after the first word; symbols or quotes may stand before it (`"By ...`).
+    let after = t.find(ws[0]).map_or("", |at| &t[at + ws[0].len()..]);
     if ws.len() <= BYLINE_WORDS
         && !ends_sentence(t)
         && BYLINE_STARTS.contains(&first.as_str())
-        && (t[ws[0].len()..].trim_start().starts_with(':') || first == "by" || ws.len() <= 4)
+        && (after.trim_start().starts_with(':') || first == "by" || ws.len() <= 4)
     {
         return Some("a byline or credit");
     }
@@ -122,6 +124,9 @@ mod tests {
         );
         assert!(ar("تصوير: محمد الأحمد").is_some());
         assert!(en("By Jane Doe, Reuters").is_some());
+        // Symbols before the first word (a private-use character once cut a slice through).
+        assert!(en("\u{e000} Photo: Jane Doe").is_some());
+        assert!(en("\u{e000} By \"Nobody \"Nobody").is_some());
         assert!(en("Photo: AP").is_some());
         assert!(en("3) Officials said the bridge would").is_some());
         assert!(en("The mayor met engineers at the bridge and the").is_some());
