@@ -37,7 +37,7 @@ def words(rng, n):
 
 
 def cases(root):
-    """(name, argv after the binary, stdin bytes or None, builder)."""
+    """(name, builder): the builder writes the input and returns the arguments after the binary."""
     rng = random.Random(15)
 
     def copies(n):
@@ -109,11 +109,10 @@ def run(binary, argv, limit_bytes):
     watcher.start()
     _, status, usage = os.wait4(child.pid, 0)
     done.set()
-    child.returncode = os.waitstatus_to_exitcode(status)
     watcher.join()
     wall = time.monotonic() - start
     rss = usage.ru_maxrss * 1024  # KiB on Linux
-    outcome = "over the limit, stopped" if killed else f"exit {child.returncode}"
+    outcome = "over the limit, stopped" if killed else f"exit {os.waitstatus_to_exitcode(status)}"
     return wall, rss, outcome
 
 

@@ -16,16 +16,11 @@ use proptest::test_runner::FileFailurePersistence;
 use briefing::Language;
 use briefing::text::{clean, ingest, split};
 
-fn cases() -> u32 {
-    std::env::var("BRIEFING_FUZZ_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20_000)
-}
+use crate::util::cases_from_env;
 
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: cases(),
+        cases: cases_from_env("BRIEFING_FUZZ_CASES", 20_000),
         max_shrink_iters: 4096,
         failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
             "proptest-regressions",

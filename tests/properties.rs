@@ -14,16 +14,12 @@ use briefing::{
 
 const LANGUAGES: [Language; 3] = [Language::Arabic, Language::English, Language::Other];
 
-use crate::util::{AR, EN, files_of};
+use crate::util::{AR, EN, cases_from_env, files_of};
 
 /// `cases` per property, or `PROPTEST_CASES` when set (a longer soak before a release).
 fn config(cases: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(cases);
     ProptestConfig {
-        cases,
+        cases: cases_from_env("PROPTEST_CASES", cases),
         max_shrink_iters: 512,
         failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
             "proptest-regressions",

@@ -224,3 +224,12 @@ pub fn check_sentences_come_from_inputs(dir: &str, b: &Value) {
         }
     }
 }
+
+/// The number of proptest cases: the environment variable `var` when it is set to a number,
+/// else `default` (a longer soak without editing the tests).
+pub fn cases_from_env(var: &str, default: u32) -> u32 {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

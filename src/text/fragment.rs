@@ -58,11 +58,14 @@ pub fn fragment(text: &str, analyzer: &Analyzer) -> Option<&'static str> {
     }
     let first = fold(ws[0]);
     // The text after the first word; symbols or quotes may stand before it (`"By ...`).
-    let after = t.find(ws[0]).map_or("", |at| &t[at + ws[0].len()..]);
+    let colon_after_first = || {
+        t.find(ws[0])
+            .is_some_and(|at| t[at + ws[0].len()..].trim_start().starts_with(':'))
+    };
     if ws.len() <= BYLINE_WORDS
         && !ends_sentence(t)
         && BYLINE_STARTS.contains(&first.as_str())
-        && (after.trim_start().starts_with(':') || first == "by" || ws.len() <= 4)
+        && (first == "by" || ws.len() <= 4 || colon_after_first())
     {
         return Some("a byline or credit");
     }
