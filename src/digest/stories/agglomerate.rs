@@ -204,7 +204,11 @@ pub fn neighbours(
                     cands.truncate(k);
                 }
                 cands.sort_by(by_score);
-                cands.into_iter().map(|(j, _)| j).collect()
+                // A new list of its exact length: collected in place, the ids would keep the
+                // memory of every vector touched, for every vector.
+                let mut best = Vec::with_capacity(cands.len());
+                best.extend(cands.iter().map(|&(j, _)| j));
+                best
             },
         )
         .collect()
