@@ -36,8 +36,11 @@
 //!    is its `source`, else its URL's host, else the article itself.
 
 pub mod agglomerate;
+pub mod rank;
+pub mod rows;
 pub mod sketch;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -45,8 +48,8 @@ use rayon::prelude::*;
 
 use crate::config::{DigestOptions, Language};
 use crate::corpus::{Corpus, DocId, SentId};
-use crate::text::date::day_number;
 use crate::text::tokenize::{Analyzers, words};
+use rows::{Rows, RowsBuilder};
 
 /// Words of an article (after its title) that go into its story vector: the lead carries the
 /// event and enough of the topic's vocabulary to find its follow-ups.
@@ -94,6 +97,9 @@ pub struct Story {
 /// its terms up, not by merging two lists).
 pub type Vector = Vec<(u32, f32)>;
 
+/// Every article's [`Vector`], held flat (exact copies share one, see [`rows`]).
+pub type Vectors = Rows<(u32, f32)>;
+
 /// The XXH3 (64-bit) hash of a term: the same on every machine, run and thread.
 pub fn term_hash(term: &str) -> u64 {
     twox_hash::XxHash3_64::oneshot(term.as_bytes())
@@ -102,66 +108,94 @@ pub fn term_hash(term: &str) -> u64 {
 /// Articles per parallel task when counting terms: each task memoizes its words' terms
 /// (stemming is most of the cost, and news vocabulary repeats).
 const COUNT_CHUNK: usize = 2048;
+/// Articles counted between two appends to the flat counts ([`term_rows`]): only one batch
+/// of counts is ever held as separate lists.
+const COUNT_BATCH: usize = 8 * COUNT_CHUNK;
+
+/// The term counts `(hash, count)`, sorted by hash, of the articles `ids` (one task).
+fn count_chunk<'a>(
+    corpus: &'a Corpus,
+    analyzers: &Analyzers,
+    ranges: &[std::ops::Range<usize>],
+    ids: &[usize],
+) -> Vec<Vec<(u64, u32)>> {
+    let mut memo: HashMap<(Language, &'a str), Option<u64>> = HashMap::new();
+    let mut out = Vec::with_capacity(ids.len());
+    for &d in ids {
+        let doc = &corpus.documents[d];
+        let a = analyzers.get(doc.language);
+        let mut hash_of = |w: &'a str| {
+            *memo
+                .entry((doc.language, w))
+                .or_insert_with(|| a.term(w).map(|t| term_hash(&t)))
+        };
+        let mut hashes: Vec<u64> = Vec::new();
+        if let Some(t) = &doc.meta.title {
+            for w in words(t) {
+                if let Some(h) = hash_of(w) {
+                    hashes.push(h);
+                    hashes.push(h);
+                }
+            }
+        }
+        let mut count = 0;
+        for i in ranges[d].clone() {
+            if count >= STORY_WORDS {
+                break;
+            }
+            for w in words(corpus.raw(SentId(i as u32))) {
+                count += 1;
+                if let Some(h) = hash_of(w) {
+                    hashes.push(h);
+                }
+            }
+        }
+        hashes.sort_unstable();
+        // Exactly as many entries as distinct terms.
+        let distinct = 1 + hashes.windows(2).filter(|w| w[0] != w[1]).count();
+        let mut counts: Vec<(u64, u32)> =
+            Vec::with_capacity(if hashes.is_empty() { 0 } else { distinct });
+        for h in hashes {
+            match counts.last_mut() {
+                Some((last, n)) if *last == h => *n += 1,
+                _ => counts.push((h, 1)),
+            }
+        }
+        out.push(counts);
+    }
+    out
+}
 
 /// Each article's term counts `(hash, count)`, sorted by hash (in parallel).
-pub fn term_counts<'a>(corpus: &'a Corpus, analyzers: &Analyzers) -> Vec<Vec<(u64, u32)>> {
+pub fn term_counts(corpus: &Corpus, analyzers: &Analyzers) -> Vec<Vec<(u64, u32)>> {
     let ranges = corpus.document_ranges();
     let ids: Vec<usize> = (0..corpus.documents.len()).collect();
     ids.par_chunks(COUNT_CHUNK)
-        .flat_map_iter(|chunk| {
-            let mut memo: HashMap<(Language, &'a str), Option<u64>> = HashMap::new();
-            let mut out = Vec::with_capacity(chunk.len());
-            for &d in chunk {
-                let doc = &corpus.documents[d];
-                let a = analyzers.get(doc.language);
-                let mut hash_of = |w: &'a str| {
-                    *memo
-                        .entry((doc.language, w))
-                        .or_insert_with(|| a.term(w).map(|t| term_hash(&t)))
-                };
-                let mut hashes: Vec<u64> = Vec::new();
-                if let Some(t) = &doc.meta.title {
-                    for w in words(t) {
-                        if let Some(h) = hash_of(w) {
-                            hashes.push(h);
-                            hashes.push(h);
-                        }
-                    }
-                }
-                let mut count = 0;
-                for i in ranges[d].clone() {
-                    if count >= STORY_WORDS {
-                        break;
-                    }
-                    for w in words(corpus.raw(SentId(i as u32))) {
-                        count += 1;
-                        if let Some(h) = hash_of(w) {
-                            hashes.push(h);
-                        }
-                    }
-                }
-                hashes.sort_unstable();
-                // Exactly as many entries as distinct terms: every article's counts are held
-                // at once.
-                let distinct = 1 + hashes.windows(2).filter(|w| w[0] != w[1]).count();
-                let mut counts: Vec<(u64, u32)> =
-                    Vec::with_capacity(if hashes.is_empty() { 0 } else { distinct });
-                for h in hashes {
-                    match counts.last_mut() {
-                        Some((last, n)) if *last == h => *n += 1,
-                        _ => counts.push((h, 1)),
-                    }
-                }
-                out.push(counts);
-            }
-            out
-        })
+        .flat_map_iter(|chunk| count_chunk(corpus, analyzers, &ranges, chunk))
         .collect()
+}
+
+/// Each article's term counts ([`term_counts`]) held flat, exact copies sharing one row: the
+/// articles are counted `COUNT_BATCH` at a time (in parallel) and each batch is appended.
+pub fn term_rows(corpus: &Corpus, analyzers: &Analyzers) -> Rows<(u64, u32)> {
+    let ranges = corpus.document_ranges();
+    let ids: Vec<usize> = (0..corpus.documents.len()).collect();
+    let mut rows = RowsBuilder::new();
+    for batch in ids.chunks(COUNT_BATCH) {
+        let counts: Vec<Vec<(u64, u32)>> = batch
+            .par_chunks(COUNT_CHUNK)
+            .flat_map_iter(|chunk| count_chunk(corpus, analyzers, &ranges, chunk))
+            .collect();
+        for c in counts {
+            rows.push(&c, rows::fingerprint(&c));
+        }
+    }
+    rows.finish()
 }
 
 /// A hasher for keys that are already uniform 64-bit hashes (term hashes): it passes them
 /// through. Only lookups use it (no output depends on a map's iteration order).
-#[derive(Default, Clone, Copy)]
+#[derive(Default, Clone, Copy, Debug)]
 pub struct TermHasher(u64);
 
 impl Hasher for TermHasher {
@@ -184,13 +218,12 @@ pub type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
 /// Term counts by term id, sorted by id (see [`Vector`]), and the hash of each id (as many as
 /// there are distinct terms). Ids number the terms from the most frequent (in most articles;
 /// ties by hash), so that the terms most looked up share a few cache lines of every dense
-/// array indexed by id. The counts by hash are consumed: each article's are freed once its ids
-/// are made, so the two forms are never all held at once.
-pub fn term_ids(counts: Vec<Vec<(u64, u32)>>) -> (Vec<Vec<(u32, u32)>>, Vec<u64>) {
+/// array indexed by id. The counts by hash are consumed (freed once the ids are made).
+pub fn term_ids(counts: Rows<(u64, u32)>) -> (Rows<(u32, u32)>, Vec<u64>) {
     let mut df: TermMap<u32> = TermMap::default();
-    for c in &counts {
-        for &(h, _) in c {
-            *df.entry(h).or_default() += 1;
+    for (r, m) in counts.multiplicity().into_iter().enumerate() {
+        for &(h, _) in counts.row(r) {
+            *df.entry(h).or_default() += m;
         }
     }
     let mut order: Vec<(u64, u32)> = df.iter().map(|(&h, &n)| (h, n)).collect();
@@ -199,44 +232,29 @@ pub fn term_ids(counts: Vec<Vec<(u64, u32)>>) -> (Vec<Vec<(u32, u32)>>, Vec<u64>
     for (id, (h, _)) in order.into_iter().enumerate() {
         df.insert(h, id as u32);
     }
-    let ids = counts
-        .into_par_iter()
-        .map(|c| {
-            let mut v: Vec<(u32, u32)> = c.iter().map(|&(h, n)| (df[&h], n)).collect();
-            v.sort_unstable_by_key(|e| e.0);
-            v
-        })
-        .collect();
+    let mut ids = counts.map(|(h, n)| (df[&h], n));
+    ids.for_each_row(|r| r.sort_unstable_by_key(|e| e.0));
     (ids, hashes)
 }
 
 /// Unit TF-IDF vectors of term counts (by id, `vocabulary` distinct ids), the document
-/// frequencies counted over `units` (the indexes of the counts that stand for a unit of copies).
-/// The counts are consumed: each vector is made in the memory of its counts.
-pub fn tfidf(counts: Vec<Vec<(u32, u32)>>, units: &[u32], vocabulary: usize) -> Vec<Vector> {
+/// frequencies counted over `units` (the indexes of the articles that stand for a unit of
+/// copies). The counts are consumed: the vectors are made in their memory.
+pub fn tfidf(counts: Rows<(u32, u32)>, units: &[u32], vocabulary: usize) -> Vectors {
     let mut df = vec![0u32; vocabulary];
     for &u in units {
-        for &(h, _) in &counts[u as usize] {
+        for &(h, _) in counts.get(u as usize) {
             df[h as usize] += 1;
         }
     }
     let n = units.len() as f32;
-    counts
-        .into_par_iter()
-        .map(|c| {
-            // `(u32, u32)` to `(u32, f32)`: the same layout, so the collect reuses the counts'
-            // allocation.
-            let mut v: Vector = c
-                .into_iter()
-                .map(|(h, tf)| {
-                    let f = df[h as usize].max(1) as f32;
-                    (h, (1.0 + (tf as f32).ln()) * ((n + BACKGROUND) / f).ln())
-                })
-                .collect();
-            normalize(&mut v);
-            v
-        })
-        .collect()
+    // `(u32, u32)` to `(u32, f32)`: the same layout, so the map reuses the counts' memory.
+    let mut vectors = counts.map(|(h, tf)| {
+        let f = df[h as usize].max(1) as f32;
+        (h, (1.0 + (tf as f32).ln()) * ((n + BACKGROUND) / f).ln())
+    });
+    vectors.for_each_row(normalize);
+    vectors
 }
 
 /// Scales a vector to unit length (a zero vector stays zero).
@@ -252,13 +270,16 @@ pub fn normalize(v: &mut [(u32, f32)]) {
 /// of each term id. `keys` order the articles for every tie. The counts are consumed (see
 /// [`term_ids`]).
 pub fn partition(
-    counts: Vec<Vec<(u64, u32)>>,
+    counts: Rows<(u64, u32)>,
     keys: &[u64],
     days: &[Option<i64>],
     opts: &DigestOptions,
-) -> (Vec<Vec<u32>>, Vec<Vector>, Vec<u64>) {
-    let n = counts.len();
-    let rep = sketch::units(&counts, keys);
+) -> (Vec<Vec<u32>>, Vectors, Vec<u64>) {
+    let n = counts.articles();
+    let rep = {
+        let lists: Vec<&[(u64, u32)]> = (0..n).map(|i| counts.get(i)).collect();
+        sketch::units(&lists, keys)
+    };
     let units: Vec<u32> = (0..n as u32).filter(|&i| rep[i as usize] == i).collect();
     let (ids, hashes) = term_ids(counts);
     let vocabulary = hashes.len();
@@ -276,27 +297,29 @@ pub fn partition(
             spans[u] = Some(spans[u].map_or((d, d), |(a, b)| (a.min(d), b.max(d))));
         }
     }
+    drop((rep, unit_of));
     // The mean of the units' vectors: what any two articles of this collection share; the
     // collection is read as part of a larger stream (the BACKGROUND prior of the idf), so a
     // small collection that is mostly one story is not centered on that story.
     let mut mean = vec![0f32; vocabulary];
     for &r in &units {
-        for &(h, w) in &vectors[r as usize] {
+        for &(h, w) in vectors.get(r as usize) {
             mean[h as usize] += w;
         }
     }
     let count = units.len() as f32 + BACKGROUND;
     mean.iter_mut().for_each(|w| *w /= count);
     let mean_norm2 = mean.iter().map(|w| w * w).sum();
+    // Each item borrows its unit's vector; only merged clusters own their sums.
     let items: Vec<agglomerate::Item> = units
         .par_iter()
         .zip(spans)
         .zip(&members)
         .map(|((&r, span), m)| {
-            let v = &vectors[r as usize];
+            let v = vectors.get(r as usize);
             agglomerate::Item {
                 norm2: v.iter().map(|(_, w)| w * w).sum(),
-                sum: v.clone(),
+                sum: Cow::Borrowed(v),
                 size: 1.0,
                 articles: m.len() as u32,
                 span,
@@ -349,13 +372,9 @@ pub struct Signature {
     pub title: Option<String>,
 }
 
-impl Signature {
-    /// The key two articles of one outlet share (`Meta::outlet_key`).
-    pub fn outlet_key(&self) -> String {
-        self.outlet
-            .as_ref()
-            .map_or_else(|| format!("article:{}", self.id), |n| n.to_lowercase())
-    }
+/// The XXH3 hash of an article's cleaned text ([`Signature::key`]).
+fn text_key(text: &str) -> u64 {
+    twox_hash::XxHash3_64::oneshot(text.as_bytes())
 }
 
 /// Every article's signature, in id order (in parallel).
@@ -368,7 +387,7 @@ pub fn signatures(corpus: &Corpus, analyzers: &Analyzers) -> Vec<Signature> {
         .map(|(d, counts)| Signature {
             id: d.meta.id.clone(),
             counts,
-            key: twox_hash::XxHash3_64::oneshot(d.text.as_bytes()),
+            key: text_key(&d.text),
             date: d.meta.date.clone(),
             outlet: d.meta.outlet_name(),
             title: d.meta.title.clone(),
@@ -376,152 +395,68 @@ pub fn signatures(corpus: &Corpus, analyzers: &Analyzers) -> Vec<Signature> {
         .collect()
 }
 
-/// Groups a corpus into ranked stories (see the module docs): [`group_signatures`] of its
-/// [`signatures`].
+/// Groups a corpus into ranked stories (see the module docs): what [`group_signatures`] makes
+/// of its [`signatures`], without a copy of their metadata or a list of counts per article
+/// (the counts are held flat, [`term_rows`]).
 pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Vec<Story> {
-    group_signatures(signatures(corpus, analyzers), opts)
+    let counts = term_rows(corpus, analyzers);
+    let keys: Vec<u64> = corpus
+        .documents
+        .par_iter()
+        .map(|d| text_key(&d.text))
+        .collect();
+    let outlets: Vec<Option<String>> = corpus
+        .documents
+        .par_iter()
+        .map(|d| d.meta.outlet_name())
+        .collect();
+    let articles: Vec<Article> = corpus
+        .documents
+        .iter()
+        .zip(&outlets)
+        .map(|(d, outlet)| Article {
+            id: &d.meta.id,
+            date: d.meta.date.as_deref(),
+            outlet: outlet.as_deref(),
+            title: d.meta.title.as_deref(),
+        })
+        .collect();
+    rank::stories(counts, keys, &articles, opts)
 }
 
 /// Groups articles, given by their signatures in id order, into ranked stories (see the
 /// module docs); a story's documents are indexes into `signatures`.
-pub fn group_signatures(signatures: Vec<Signature>, opts: &DigestOptions) -> Vec<Story> {
+pub fn group_signatures(mut signatures: Vec<Signature>, opts: &DigestOptions) -> Vec<Story> {
     let keys: Vec<u64> = signatures.iter().map(|s| s.key).collect();
-    let days: Vec<Option<i64>> = signatures
-        .iter()
-        .map(|s| s.date.as_deref().and_then(day_number))
-        .collect();
-    let mut counts = Vec::with_capacity(signatures.len());
-    let mut meta = Vec::with_capacity(signatures.len());
-    for s in signatures {
-        counts.push(s.counts);
-        meta.push(Signature {
-            counts: Vec::new(),
-            ..s
-        });
+    let mut counts = RowsBuilder::new();
+    for s in &mut signatures {
+        let c = std::mem::take(&mut s.counts);
+        counts.push(&c, rows::fingerprint(&c));
     }
-    let (groups, vectors, hashes) = partition(counts, &keys, &days, opts);
-    let newest_day = days.iter().flatten().max().copied();
-    let mut centroid = vec![0f32; hashes.len()];
-    let mut stories: Vec<Story> = groups
-        .into_iter()
-        .map(|g| {
-            let mut outlets: Vec<String> =
-                g.iter().map(|&i| meta[i as usize].outlet_key()).collect();
-            outlets.sort();
-            outlets.dedup();
-            let newest = g
-                .iter()
-                .filter_map(|&i| {
-                    let d = meta[i as usize].date.as_deref()?;
-                    day_number(d).zip(crate::text::date::day(d))
-                })
-                .max();
-            let age = match (newest_day, &newest) {
-                (Some(top), Some((n, _))) => (top - n) as f32,
-                _ => 0.0,
-            };
-            let headline = central_title(&g, &vectors, &keys, &meta, &mut centroid);
-            let terms = centroid_terms(&g, &vectors, &hashes, &mut centroid);
-            let (o, a) = (outlets.len() as f32, g.len() as f32);
-            Story {
-                documents: g.into_iter().map(DocId).collect(),
-                outlets,
-                newest: newest.map(|(_, d)| d),
-                score: (o + 0.25 * (a - o)) / (1.0 + age / 3.0),
-                headline,
-                centroid: terms,
-            }
+    let articles: Vec<Article> = signatures
+        .iter()
+        .map(|s| Article {
+            id: &s.id,
+            date: s.date.as_deref(),
+            outlet: s.outlet.as_deref(),
+            title: s.title.as_deref(),
         })
         .collect();
-    stories.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(keys[a.documents[0].index()].cmp(&keys[b.documents[0].index()]))
-            .then(a.documents[0].cmp(&b.documents[0]))
-    });
-    stories
+    rank::stories(counts.finish(), keys, &articles, opts)
 }
 
-/// The [`CENTROID_KEEP`] heaviest terms of the sum of `group`'s vectors, by hash, scaled to
-/// unit length, heaviest first (ties by hash). `dense` is a zeroed buffer of a weight per term
-/// id, left zeroed.
-fn centroid_terms(
-    group: &[u32],
-    vectors: &[Vector],
-    hashes: &[u64],
-    dense: &mut [f32],
-) -> Vec<(u64, f32)> {
-    let mut ids: Vec<u32> = Vec::new();
-    for &i in group {
-        for &(h, w) in &vectors[i as usize] {
-            if dense[h as usize] == 0.0 {
-                ids.push(h);
-            }
-            dense[h as usize] += w;
-        }
-    }
-    let mut terms: Vec<(u64, f32)> = ids
-        .iter()
-        .map(|&h| (hashes[h as usize], dense[h as usize]))
-        .filter(|&(_, w)| w > 0.0)
-        .collect();
-    for &h in &ids {
-        dense[h as usize] = 0.0;
-    }
-    let heaviest = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-    if terms.len() > CENTROID_KEEP {
-        terms.select_nth_unstable_by(CENTROID_KEEP, heaviest);
-        terms.truncate(CENTROID_KEEP);
-    }
-    terms.sort_by(heaviest);
-    let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        terms.iter_mut().for_each(|(_, w)| *w /= norm);
-    }
-    terms
-}
-
-/// The title of the titled article of `group` closest to the group's centroid (ties: the
-/// smaller key), if any has a title. `centroid` is a zeroed buffer of a weight per term id,
-/// left zeroed.
-fn central_title(
-    group: &[u32],
-    vectors: &[Vector],
-    keys: &[u64],
-    meta: &[Signature],
-    centroid: &mut [f32],
-) -> Option<String> {
-    let titled: Vec<u32> = group
-        .iter()
-        .copied()
-        .filter(|&i| meta[i as usize].title.is_some())
-        .collect();
-    if titled.len() <= 1 {
-        return titled.first().and_then(|&i| meta[i as usize].title.clone());
-    }
-    for &i in group {
-        for &(h, w) in &vectors[i as usize] {
-            centroid[h as usize] += w;
-        }
-    }
-    let closeness = |i: u32| -> f32 {
-        vectors[i as usize]
-            .iter()
-            .map(|&(h, w)| w * centroid[h as usize])
-            .sum()
-    };
-    let best = titled.iter().map(|&i| (closeness(i), i)).max_by(|a, b| {
-        a.0.total_cmp(&b.0)
-            .then(keys[b.1 as usize].cmp(&keys[a.1 as usize]))
-            .then(b.1.cmp(&a.1))
-    });
-    for &i in group {
-        for &(h, _) in &vectors[i as usize] {
-            centroid[h as usize] = 0.0;
-        }
-    }
-    let best = best?;
-    meta[best.1 as usize].title.clone()
+/// What the ranking needs of an article besides its counts, borrowed from its corpus or
+/// signature.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Article<'a> {
+    /// Its unique name.
+    pub id: &'a str,
+    /// Its date as given.
+    pub date: Option<&'a str>,
+    /// Its outlet as written.
+    pub outlet: Option<&'a str>,
+    /// Its title.
+    pub title: Option<&'a str>,
 }
 
 #[cfg(test)]

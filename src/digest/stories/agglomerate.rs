@@ -12,12 +12,14 @@
 //! best partners of the other's. The best pair is merged first (ties by the clusters' keys)
 //! while its score, the mean cosine times the time decay ([`decay`]), reaches the link.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use rayon::prelude::*;
 
-use super::{CANDIDATES, Vector, max_df, normalize};
+use super::rows::Postings;
+use super::{CANDIDATES, Vector, max_df};
 
 /// Passes of candidate search: the first over the items, the others over the clusters'
 /// centroids (each pass stops when no candidate pair reaches the link).
@@ -48,9 +50,10 @@ pub const PRUNE: f32 = 0.5;
 
 /// One item to cluster: a unit of near-copies, or a cluster from an earlier pass.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Item {
-    /// The sum of its articles' unit vectors (one unit vector for a single item).
-    pub sum: Vector,
+pub struct Item<'a> {
+    /// The sum of its articles' unit vectors (one unit vector for a single item, borrowed from
+    /// the articles' vectors; a merged cluster owns its sum).
+    pub sum: Cow<'a, [(u32, f32)]>,
     /// How many unit vectors `sum` adds up.
     pub size: f32,
     /// The squared norm of `sum`.
@@ -65,10 +68,10 @@ pub struct Item {
     pub background: f32,
 }
 
-impl Item {
+impl Item<'_> {
     fn empty() -> Self {
         Item {
-            sum: Vec::new(),
+            sum: Cow::Borrowed(&[]),
             size: 0.0,
             norm2: 0.0,
             articles: 0,
@@ -130,8 +133,10 @@ pub fn decay(gap: f32, window: f32) -> f32 {
 
 /// Each vector's best partners among the others (at most `k`, best first, ties by key), by
 /// partial dot products accumulated over an inverted index of the terms found in at least two
-/// vectors and at most [`max_df`] of them: each vector indexes its [`INDEX_TERMS`] heaviest
-/// such terms and walks the lists of its [`QUERY_TERMS`] heaviest.
+/// vectors and at most [`max_df`] of them ([`Postings`]): each vector, scaled to unit length
+/// (as [`normalize`](super::normalize) scales it), indexes its [`INDEX_TERMS`] heaviest such
+/// terms and walks the lists of its [`QUERY_TERMS`] heaviest. Only those terms are scaled: no
+/// scaled copy of the vectors is made.
 pub fn neighbours(
     vectors: &[&[(u32, f32)]],
     keys: &[u64],
@@ -146,14 +151,15 @@ pub fn neighbours(
         }
     }
     let cap = max_df(n) as u32;
-    // Each vector's heaviest eligible terms (by weight, ties by id), heaviest first.
+    // Each vector's heaviest eligible terms (by scaled weight, ties by id), heaviest first.
     let heaviest: Vec<Vec<(u32, f32)>> = vectors
         .par_iter()
         .map(|v| {
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
             let mut t: Vec<(u32, f32)> = v
                 .iter()
-                .copied()
-                .filter(|&(h, _)| (2..=cap).contains(&df[h as usize]))
+                .filter(|&&(h, _)| (2..=cap).contains(&df[h as usize]))
+                .map(|&(h, w)| (h, if norm > 0.0 { w / norm } else { w }))
                 .collect();
             if t.len() > INDEX_TERMS {
                 t.select_nth_unstable_by(INDEX_TERMS, |a, b| {
@@ -166,12 +172,7 @@ pub fn neighbours(
         })
         .collect();
     drop(df);
-    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocabulary];
-    for (i, t) in heaviest.iter().enumerate() {
-        for &(h, w) in t {
-            postings[h as usize].push((i as u32, w));
-        }
-    }
+    let postings = Postings::new(&heaviest, vocabulary);
     heaviest
         .par_iter()
         .enumerate()
@@ -180,7 +181,7 @@ pub fn neighbours(
             |(acc, touched), (i, v)| {
                 // Heaviest first: the query is the vector's QUERY_TERMS heaviest terms.
                 for &(h, w) in v.iter().take(QUERY_TERMS) {
-                    for &(j, x) in &postings[h as usize] {
+                    for &(j, x) in postings.list(h) {
                         if j as usize != i {
                             if acc[j as usize] == 0.0 {
                                 touched.push(j);
@@ -204,7 +205,11 @@ pub fn neighbours(
                     cands.truncate(k);
                 }
                 cands.sort_by(by_score);
-                cands.into_iter().map(|(j, _)| j).collect()
+                // A new list of its exact length: collected in place, the ids would keep the
+                // memory of every vector touched, for every vector.
+                let mut best = Vec::with_capacity(cands.len());
+                best.extend(cands.iter().map(|&(j, _)| j));
+                best
             },
         )
         .collect()
@@ -288,8 +293,8 @@ fn truncate(mut v: Vector) -> Vector {
 }
 
 /// The clusters' state during a pass.
-struct State {
-    items: Vec<Item>,
+struct State<'a> {
+    items: Vec<Item<'a>>,
     members: Vec<Vec<u32>>,
     alive: Vec<bool>,
     version: Vec<u32>,
@@ -297,7 +302,7 @@ struct State {
     nbrs: Vec<Vec<u32>>,
 }
 
-impl State {
+impl State<'_> {
     fn root(&mut self, mut x: u32) -> u32 {
         while self.parent[x as usize] != x {
             let p = self.parent[self.parent[x as usize] as usize];
@@ -313,7 +318,7 @@ impl State {
     fn score(&self, dense: &[f32], a: u32, b: u32, p: &Params) -> f32 {
         let (x, y) = (&self.items[a as usize], &self.items[b as usize]);
         let mut d = 0f32;
-        for &(h, w) in &y.sum {
+        for &(h, w) in y.sum.iter() {
             d += dense[h as usize] * w;
         }
         // Mean of (u - m) . (v - m) over the pairs: what two articles share beyond what
@@ -365,7 +370,7 @@ impl State {
         dense: &mut [f32],
     ) -> (Vec<u32>, Option<Edge>) {
         let sum = &self.items[a as usize].sum;
-        for &(h, w) in sum {
+        for &(h, w) in sum.iter() {
             dense[h as usize] = w;
         }
         let d = &*dense;
@@ -376,7 +381,7 @@ impl State {
         } else {
             list.iter().map(|&c| (c, self.score(d, a, c, p))).collect()
         };
-        for &(h, _) in sum {
+        for &(h, _) in sum.iter() {
             dense[h as usize] = 0.0;
         }
         let mut near: Vec<(u32, f32)> = scored
@@ -414,7 +419,7 @@ impl State {
 }
 
 /// Clusters the items (see the module docs).
-pub fn cluster(items: Vec<Item>, p: &Params) -> Vec<Vec<u32>> {
+pub fn cluster(items: Vec<Item<'_>>, p: &Params) -> Vec<Vec<u32>> {
     let mut members: Vec<Vec<u32>> = (0..items.len() as u32).map(|i| vec![i]).collect();
     let mut items = items;
     for _ in 0..PASSES {
@@ -444,23 +449,15 @@ pub fn cluster(items: Vec<Item>, p: &Params) -> Vec<Vec<u32>> {
         .collect()
 }
 
-/// One pass: candidates among the items' centroids, then best-first merging. Returns the
-/// clusters as new items and, for each, the indexes of the items it holds.
-fn pass(items: Vec<Item>, p: &Params) -> (Vec<Item>, Vec<Vec<u32>>) {
+/// One pass: candidates among the items' centroids (their sums, which [`neighbours`] scales
+/// to unit length), then best-first merging. Returns the clusters as new items and, for each,
+/// the indexes of the items it holds.
+fn pass<'a>(items: Vec<Item<'a>>, p: &Params) -> (Vec<Item<'a>>, Vec<Vec<u32>>) {
     let n = items.len();
     let keys: Vec<u64> = items.iter().map(|it| it.key).collect();
-    let centroids: Vec<Vector> = items
-        .par_iter()
-        .map(|it| {
-            let mut v = it.sum.clone();
-            normalize(&mut v);
-            v
-        })
-        .collect();
-    let refs: Vec<&[(u32, f32)]> = centroids.iter().map(|v| v.as_slice()).collect();
+    let refs: Vec<&[(u32, f32)]> = items.iter().map(|it| &*it.sum).collect();
     let cands = neighbours(&refs, &keys, CANDIDATES, p.vocabulary);
     drop(refs);
-    drop(centroids);
     let mut nbrs: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (i, c) in cands.iter().enumerate() {
         for &j in c {
@@ -515,7 +512,7 @@ fn pass(items: Vec<Item>, p: &Params) -> (Vec<Item>, Vec<Vec<u32>>) {
         };
         let gone_item = std::mem::replace(&mut st.items[gone], Item::empty());
         let kept = &mut st.items[keep];
-        kept.sum = truncate(add(&kept.sum, &gone_item.sum));
+        kept.sum = Cow::Owned(truncate(add(&kept.sum, &gone_item.sum)));
         kept.size += gone_item.size;
         kept.articles += gone_item.articles;
         kept.norm2 = kept.sum.iter().map(|(_, w)| w * w).sum();

@@ -78,7 +78,7 @@ fn band_keys(terms: &[(u64, u32)]) -> Vec<u64> {
 
 /// The representative of each article's unit of near-copies (see the module docs). `terms`
 /// are each article's `(term hash, count)` sorted by hash; `keys` order the articles.
-pub fn units(terms: &[Vec<(u64, u32)>], keys: &[u64]) -> Vec<u32> {
+pub fn units<T: AsRef<[(u64, u32)]> + Sync>(terms: &[T], keys: &[u64]) -> Vec<u32> {
     use rayon::prelude::*;
     let n = terms.len();
     // Rank of each article in key order (ties: index; equal keys are equal texts).
@@ -93,7 +93,7 @@ pub fn units(terms: &[Vec<(u64, u32)>], keys: &[u64]) -> Vec<u32> {
         .enumerate()
         .flat_map_iter(|(i, t)| {
             let r = rank[i];
-            band_keys(t).into_iter().map(move |k| (k, r))
+            band_keys(t.as_ref()).into_iter().map(move |k| (k, r))
         })
         .collect();
     entries.par_sort_unstable();
@@ -112,11 +112,12 @@ pub fn units(terms: &[Vec<(u64, u32)>], keys: &[u64]) -> Vec<u32> {
         .filter(|bucket| bucket.len() > 1)
         .flat_map_iter(|bucket| {
             let lead = bucket[0].1;
-            let lead_terms = &terms[order_ref[lead as usize] as usize];
+            let lead_terms = terms[order_ref[lead as usize] as usize].as_ref();
             bucket[1..]
                 .iter()
                 .filter(move |&&(_, r)| {
-                    jaccard(lead_terms, &terms[order_ref[r as usize] as usize]) >= COPY_OVERLAP
+                    jaccard(lead_terms, terms[order_ref[r as usize] as usize].as_ref())
+                        >= COPY_OVERLAP
                 })
                 .map(move |&(_, r)| (lead, r))
                 .collect::<Vec<_>>()

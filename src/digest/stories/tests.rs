@@ -285,7 +285,7 @@ fn decay_and_gaps() {
 }
 
 /// Items of one unit vector each (keys 1, 2, ...), for [`agglomerate::cluster`].
-fn items(vectors: &[&[(u32, f32)]]) -> Vec<agglomerate::Item> {
+fn items(vectors: &[&[(u32, f32)]]) -> Vec<agglomerate::Item<'static>> {
     vectors
         .iter()
         .enumerate()
@@ -294,7 +294,7 @@ fn items(vectors: &[&[(u32, f32)]]) -> Vec<agglomerate::Item> {
             normalize(&mut sum);
             agglomerate::Item {
                 norm2: sum.iter().map(|(_, w)| w * w).sum(),
-                sum,
+                sum: sum.into(),
                 size: 1.0,
                 articles: 1,
                 span: None,
