@@ -149,6 +149,29 @@ fn email_envelope_errors_are_usage_errors() {
     }
 }
 
+/// Regression: `--date 2015-02-31` was accepted (and ignored) by every format but email.
+#[test]
+fn an_impossible_date_is_a_usage_error_in_every_format() {
+    for cmd in ["summarize", "digest"] {
+        for format in ["text", "json", "markdown", "html"] {
+            let args = [cmd, EN, "--format", format, "--date", "2015-02-31"];
+            let (code, out, err) = run(&args, None);
+            assert_eq!(code, 2, "{args:?}: {err}");
+            assert!(out.is_empty(), "{args:?}");
+            assert!(
+                err.contains("2015-02-31 is not a day of the calendar"),
+                "{err}"
+            );
+        }
+        let args = [cmd, EN, "--format", "text", "--date", "2015-02-28"];
+        assert_eq!(
+            run(&args, None).0,
+            0,
+            "a valid date is accepted where unused"
+        );
+    }
+}
+
 #[test]
 fn date_header_keeps_the_given_offset_in_every_form() {
     for (given, header) in [

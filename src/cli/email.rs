@@ -20,7 +20,7 @@ pub fn envelope(args: &EmailArgs) -> Result<Envelope, String> {
         }
     }
     let date = match &args.date {
-        Some(d) => moment(d).map_err(|e| format!("--date {e}; expected {FORMS}"))?,
+        Some(d) => given_date(d)?,
         None => match std::env::var("SOURCE_DATE_EPOCH") {
             Ok(v) => moment(&v)
                 .ok()
@@ -42,4 +42,16 @@ pub fn envelope(args: &EmailArgs) -> Result<Envelope, String> {
         subject: args.subject.clone(),
         date,
     })
+}
+
+/// Checks `--date` when it is given (for the formats that do not use it).
+pub fn check_date(args: &EmailArgs) -> Result<(), String> {
+    args.date
+        .as_deref()
+        .map_or(Ok(()), |d| given_date(d).map(|_| ()))
+}
+
+/// `--date` read, or the usage error that says why it is not a date.
+fn given_date(d: &str) -> Result<Moment, String> {
+    moment(d).map_err(|e| format!("--date {e}; expected {FORMS}"))
 }

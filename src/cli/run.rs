@@ -37,9 +37,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 /// The envelope for `--format email` (a usage error when it cannot be made), else `None`.
+/// A `--date` that is not a date is a usage error in every format, not only where it is used.
 fn envelope(format: Format, args: &EmailArgs) -> anyhow::Result<Option<Envelope>> {
     if format != Format::Email {
-        return Ok(None);
+        return super::email::check_date(args)
+            .map(|()| None)
+            .map_err(|e| Error::Config(e).into());
     }
     super::email::envelope(args)
         .map(Some)
@@ -51,9 +54,9 @@ fn summarize(args: &SummarizeArgs) -> anyhow::Result<()> {
     let budget = args.budget.budget();
     budget.validate()?;
     let summarizer = Summarizer::new(config)?;
+    let envelope = envelope(args.brief.format, &args.brief.email)?;
     let corpus = summarizer.read(&args.brief.input.paths, &mut |_| {})?;
     report_skipped(&args.brief.input, &corpus.skipped)?;
-    let envelope = envelope(args.brief.format, &args.brief.email)?;
     let briefing = summarizer.summarize_corpus(&corpus, budget)?;
     emit(args.brief.input.output.as_deref(), |out| match &envelope {
         Some(e) => render::render_email(&briefing, e, out),
