@@ -3,12 +3,15 @@
 //! Contract: [`clean`] takes an article's raw text and returns its display-form (NFKC)
 //! paragraphs without page furniture, with the headline taken out (and every repeat of it
 //! dropped), the dateline stripped from the lead, and hard-wrapped wire lines joined back into
-//! paragraphs. It only removes or joins text, never rewrites it, so every sentence cut from a
+//! paragraphs. It only removes or joins text, never rewrites it (but for reading the wire
+//! codes `&AMP;` and `&MD;` as the `&` and `—` they stand for), so every sentence cut from a
 //! paragraph still stands, up to whitespace, in the input.
 //!
 //! The rules, in order:
 //! 1. Display form (NFKC), line ends unified, invisible format characters (zero-width space,
-//!    byte-order mark, soft hyphen) and control characters removed.
+//!    byte-order mark, soft hyphen) and control characters removed; the typesetting codes of
+//!    wire copy (`&QL;`, `&UR;`, see [`crate::text::typesetting`]) become the line breaks (or
+//!    characters) they stand for.
 //! 2. Page furniture: a line matching a `[line]` pattern of `resources/boilerplate/*.txt` is
 //!    dropped; a line matching a `[tail]` pattern in the second half of the article ends it
 //!    (comment forms, related-article lists). Patterns match the whole folded line, and only
@@ -94,6 +97,7 @@ fn line_key(s: &str) -> String {
 
 fn tidy(raw: &str) -> String {
     let text = display(raw);
+    let text = crate::text::typesetting::decode(&text);
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -368,6 +372,21 @@ mod tests {
 
     fn texts(c: &Cleaned) -> Vec<&str> {
         c.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn wire_typesetting_codes_are_layout_not_words() {
+        // NYT News Service copy: `&QL;` ends the headline line, `&UR;` opens the credit lines.
+        let raw = "NATIONAL FORECAST &QL;\n &UR; By JOHN DOE &QC; \n\nWet snow will fall in Maine. &QL; \n   &QL; \nRain will fall farther south.\n";
+        let c = clean(raw, None);
+        assert_eq!(c.title.as_deref(), Some("NATIONAL FORECAST"));
+        assert_eq!(
+            texts(&c),
+            vec![
+                "Wet snow will fall in Maine.",
+                "Rain will fall farther south."
+            ]
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! keyword lines and cut-off clauses, never offered as sentences). [`resources`] compiles in
 //! the language data of `resources/`. [`ingest`] reads saved web pages and feeds too
 //! (`ingest::web`: main text and metadata), and [`date`] reads every date, typed or written.
+//! [`typesetting`] reads the typesetting codes of wire copy (`&QL;`) as the layout they mean.
 
 pub mod clean;
 pub mod date;
@@ -18,3 +19,4 @@ pub mod normalize;
 pub mod resources;
 pub mod split;
 pub mod tokenize;
+pub mod typesetting;
