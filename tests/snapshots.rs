@@ -173,17 +173,26 @@ fn digest_email() {
 /// Writes a synthetic pile of three stories (two English, one Arabic), with titles, dates,
 /// outlets and URLs, as JSONL, a JSON array and plain files, plus one record without text.
 fn write_pile(dir: &Path) {
+    // Each story in its own words, as two real stories are (they share only the phrases news
+    // copy shares); the same template with two words swapped would be one story to the grouping.
     let story = |topic: &str, place: &str, n: usize| -> Vec<String> {
         (0..n)
             .map(|i| {
-                format!(
-                    "{place} officials said the {topic} would be reviewed on day {d}. \
-                     The {topic} drew crowds of {c} people to the centre of {place}. \
-                     Witnesses described the {topic} as the largest in years, report {i}. \
-                     A spokesman for the council said more details on the {topic} would follow.",
-                    d = i + 1,
-                    c = 100 * (i + 2),
-                )
+                let (d, c) = (i + 1, 100 * (i + 2));
+                match topic {
+                    "flood" => format!(
+                        "{place} officials said the river rose {d} metres overnight. \
+                         Rescue teams moved {c} residents from homes near the water in {place}. \
+                         Witnesses described the flood as the worst in years, report {i}. \
+                         Forecasters expect more rain to fall on the valley before the weekend."
+                    ),
+                    _ => format!(
+                        "Voters in {place} queued for hours to cast their ballots on day {d}. \
+                         Turnout reached {c} people at the central polling station of {place}. \
+                         The count was described as the closest in years, report {i}. \
+                         Candidates for mayor are expected to speak once the result is declared."
+                    ),
+                }
             })
             .collect()
     };
