@@ -13,21 +13,22 @@
 //!    [`MAX_POSTINGS`] distinct rows (a story's ubiquitous names) as long as the part of the
 //!    row it skips has norm below `exact`: any pair with cosine `>= exact` shares a term the
 //!    row walks, so those pairs are found with their exact cosine (weaker pairs joined only by
-//!    ubiquitous terms may be missed, their weight a lower bound). A row that would touch more
-//!    than [`MAX_CANDIDATES`] others walks its terms rarest first instead, takes the first
-//!    [`MAX_CANDIDATES`] rows met and scores those exactly: at most `MAX_CANDIDATES` cosines per
-//!    distinct row.
+//!    ubiquitous terms may be missed, their weight a lower bound). A row whose walk would visit
+//!    more than [`MAX_WALK`] postings (every term of it in thousands of rows: a small
+//!    vocabulary, a repeated text) walks its terms rarest first instead, takes the first
+//!    [`MAX_CANDIDATES`] rows met and scores those exactly.
 //! 3. **Neighbours, capped.** A sentence keeps, at or above `exact` (near-duplicates), its
 //!    [`MAX_DUPLICATES`] most similar neighbours, and below it its [`MAX_NEIGHBOURS`] most
 //!    similar; ties by the lower distinct row, then the lower sentence. Copies of one row tie,
 //!    so a sentence keeps the first copies of a repeated sentence.
 //!
-//! Work: `O(d * MAX_CANDIDATES * terms)` for `d` distinct rows of a few dozen terms, plus
-//! `O(n * (MAX_DUPLICATES + MAX_NEIGHBOURS))` edges for `n` sentences. On a cluster where no
-//! sentence has more than [`MAX_DUPLICATES`] near-duplicates, no term is in more than
-//! [`MAX_POSTINGS`] sentences and no sentence shares a term with more than [`MAX_CANDIDATES`]
-//! others (every cluster of a few dozen articles), every pair at or above `floor` is found
-//! with its exact cosine, and the weak cap is the only one that binds.
+//! Work: at most `MAX_WALK + MAX_CANDIDATES * terms` per distinct row (`d` of them, each of at
+//! most a few hundred terms: a sentence is at most `--max-sentence-chars`), plus hashing the
+//! `n` rows, plus `n * (MAX_DUPLICATES + MAX_NEIGHBOURS)` edges at most: linear in the
+//! sentences. On a cluster where no sentence has more than [`MAX_DUPLICATES`] near-duplicates,
+//! no term is in more than [`MAX_POSTINGS`] sentences and no walk passes [`MAX_WALK`] (every
+//! development cluster, up to SaudiNewsNet stories of 300 articles), every pair at or above
+//! `floor` is found with its exact cosine and only the weak cap binds, as before the caps.
 
 use std::collections::HashMap;
 
@@ -44,8 +45,12 @@ pub const MAX_NEIGHBOURS: usize = 256;
 /// copies (a group takes its representative's near-duplicates and the sentences whose own
 /// near-duplicates include an earlier representative; exact text twins are grouped by key).
 pub const MAX_DUPLICATES: usize = 64;
-/// Distinct rows scored per distinct row: past this, candidates come from its rarest terms.
-pub const MAX_CANDIDATES: usize = 1000;
+/// Postings a distinct row walks to find its candidates: past this, its candidates are the
+/// first [`MAX_CANDIDATES`] rows met walking its rarest terms first. No cluster of a few
+/// hundred articles reaches it.
+pub const MAX_WALK: usize = 20_000;
+/// Distinct rows scored per distinct row whose walk reached [`MAX_WALK`].
+pub const MAX_CANDIDATES: usize = 500;
 
 /// A similarity graph: each sentence's neighbours `(index, cosine)`, in index order.
 pub type Graph = Vec<Vec<(u32, f32)>>;
@@ -61,6 +66,8 @@ pub struct Work {
     pub capped: usize,
     /// Cosines computed between distinct rows (candidates scored).
     pub scored: usize,
+    /// The most cosines one distinct row computed (at most [`MAX_WALK`]).
+    pub max_scored: usize,
     /// Edges of the graph returned.
     pub edges: usize,
 }
@@ -78,9 +85,12 @@ pub fn similarity_graph_counted(rows: &[Row], floor: f32, exact: f32) -> (Graph,
         .iter()
         .map(|m| &rows[m[0] as usize])
         .collect();
-    let found: Vec<(Vec<(u32, f32)>, bool, usize)> = distinct_graph(&distinct, floor, exact);
+    let weight: Vec<usize> = copies.members.iter().map(Vec::len).collect();
+    let found: Vec<(Vec<(u32, f32)>, bool, usize)> =
+        distinct_graph(&distinct, &weight, floor, exact);
     let capped = found.iter().filter(|f| f.1).count();
     let scored = found.iter().map(|f| f.2).sum();
+    let max_scored = found.iter().map(|f| f.2).max().unwrap_or(0);
     let near: Vec<Vec<(u32, f32)>> = found.into_iter().map(|f| f.0).collect();
     // A copy's cosine to its twins: the sum the index would make, in the same order.
     let self_cosine: Vec<f32> = distinct
@@ -101,6 +111,7 @@ pub fn similarity_graph_counted(rows: &[Row], floor: f32, exact: f32) -> (Graph,
         distinct: distinct.len(),
         capped,
         scored,
+        max_scored,
         edges: graph.iter().map(Vec::len).sum(),
     };
     (graph, work)
@@ -167,20 +178,29 @@ fn cap(mut out: Vec<(u32, f32)>, exact: f32) -> Vec<(u32, f32)> {
 
 /// Each distinct row's neighbours among the distinct rows (capped), whether its candidates
 /// were capped, and how many cosines it computed.
-fn distinct_graph(rows: &[&Row], floor: f32, exact: f32) -> Vec<(Vec<(u32, f32)>, bool, usize)> {
+fn distinct_graph(
+    rows: &[&Row],
+    weight: &[usize],
+    floor: f32,
+    exact: f32,
+) -> Vec<(Vec<(u32, f32)>, bool, usize)> {
     let n_terms = rows.first().map_or(0, |r| r.dim());
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+    // Sentences carrying each term (copies counted): what makes a term ubiquitous.
+    let mut carried = vec![0usize; n_terms];
     for (i, r) in rows.iter().enumerate() {
         for (t, &w) in r.iter() {
             postings[t].push((i as u32, w));
+            carried[t] += weight[i];
         }
     }
+    let ubiquitous_term = |t: usize| carried[t] > MAX_POSTINGS;
     // Each row's norm over the ubiquitous terms.
     let ubiquitous: Vec<f32> = rows
         .iter()
         .map(|r| {
             r.iter()
-                .filter(|(t, _)| postings[*t].len() > MAX_POSTINGS)
+                .filter(|(t, _)| ubiquitous_term(*t))
                 .map(|(_, &w)| w * w)
                 .sum::<f32>()
                 .sqrt()
@@ -191,22 +211,26 @@ fn distinct_graph(rows: &[&Row], floor: f32, exact: f32) -> Vec<(Vec<(u32, f32)>
         .map_init(
             || (vec![0f32; rows.len()], Vec::<u32>::new(), Vec::<f32>::new()),
             |(acc, touched, dense), (i, r)| {
-                let skip = skipped(r, &postings, exact);
+                let skip = skipped(r, &carried, exact);
                 let skipped_norm2: f32 = skip.iter().map(|&(_, w)| w * w).sum();
-                let mut capped = false;
-                'walk: for (t, &w) in r.iter() {
-                    if skip.iter().any(|s| s.0 == t) {
-                        continue;
-                    }
-                    for &(j, v) in &postings[t] {
-                        if acc[j as usize] == 0.0 {
-                            if touched.len() == MAX_CANDIDATES {
-                                capped = true;
-                                break 'walk;
-                            }
-                            touched.push(j);
+                // The postings the walk would visit: past MAX_WALK, the capped candidates.
+                let walk: usize = r
+                    .iter()
+                    .filter(|(t, _)| !skip.iter().any(|s| s.0 == *t))
+                    .map(|(t, _)| postings[t].len())
+                    .sum();
+                let capped = walk > MAX_WALK;
+                if !capped {
+                    for (t, &w) in r.iter() {
+                        if skip.iter().any(|s| s.0 == t) {
+                            continue;
                         }
-                        acc[j as usize] += w * v;
+                        for &(j, v) in &postings[t] {
+                            if acc[j as usize] == 0.0 {
+                                touched.push(j);
+                            }
+                            acc[j as usize] += w * v;
+                        }
                     }
                 }
                 if capped {
@@ -255,18 +279,13 @@ fn distinct_graph(rows: &[&Row], floor: f32, exact: f32) -> Vec<(Vec<(u32, f32)>
 
 /// The ubiquitous terms a row may leave out (most frequent first) while the part skipped has
 /// norm below `exact`.
-fn skipped(r: &Row, postings: &[Vec<(u32, f32)>], exact: f32) -> Vec<(usize, f32)> {
+fn skipped(r: &Row, carried: &[usize], exact: f32) -> Vec<(usize, f32)> {
     let mut frequent: Vec<(usize, f32)> = r
         .iter()
-        .filter(|(t, _)| postings[*t].len() > MAX_POSTINGS)
+        .filter(|(t, _)| carried[*t] > MAX_POSTINGS)
         .map(|(t, &w)| (t, w))
         .collect();
-    frequent.sort_by(|a, b| {
-        postings[b.0]
-            .len()
-            .cmp(&postings[a.0].len())
-            .then(a.0.cmp(&b.0))
-    });
+    frequent.sort_by(|a, b| carried[b.0].cmp(&carried[a.0]).then(a.0.cmp(&b.0)));
     let mut norm2 = 0f32;
     let mut skip = Vec::new();
     for (t, w) in frequent {
@@ -279,8 +298,8 @@ fn skipped(r: &Row, postings: &[Vec<(u32, f32)>], exact: f32) -> Vec<(usize, f32
     skip
 }
 
-/// Replaces `touched` by the first [`MAX_CANDIDATES`] rows met walking the row's terms rarest
-/// first (ties by term), each marked in `acc` (their cosine is then computed exactly).
+/// Fills the empty `touched` with the first [`MAX_CANDIDATES`] rows met walking the row's terms
+/// rarest first (ties by term), each marked in `acc` (their cosine is then computed exactly).
 fn rarest_candidates(
     r: &Row,
     postings: &[Vec<(u32, f32)>],
