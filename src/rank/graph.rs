@@ -86,8 +86,7 @@ pub fn similarity_graph_counted(rows: &[Row], floor: f32, exact: f32) -> (Graph,
         .map(|m| &rows[m[0] as usize])
         .collect();
     let weight: Vec<usize> = copies.members.iter().map(Vec::len).collect();
-    let found: Vec<(Vec<(u32, f32)>, bool, usize)> =
-        distinct_graph(&distinct, &weight, floor, exact);
+    let found: Vec<Found> = distinct_graph(&distinct, &weight, floor, exact);
     let capped = found.iter().filter(|f| f.1).count();
     let scored = found.iter().map(|f| f.2).sum();
     let max_scored = found.iter().map(|f| f.2).max().unwrap_or(0);
@@ -176,14 +175,12 @@ fn cap(mut out: Vec<(u32, f32)>, exact: f32) -> Vec<(u32, f32)> {
     out
 }
 
+/// A distinct row's neighbours, whether its candidates were capped, and the cosines computed.
+type Found = (Vec<(u32, f32)>, bool, usize);
+
 /// Each distinct row's neighbours among the distinct rows (capped), whether its candidates
 /// were capped, and how many cosines it computed.
-fn distinct_graph(
-    rows: &[&Row],
-    weight: &[usize],
-    floor: f32,
-    exact: f32,
-) -> Vec<(Vec<(u32, f32)>, bool, usize)> {
+fn distinct_graph(rows: &[&Row], weight: &[usize], floor: f32, exact: f32) -> Vec<Found> {
     let n_terms = rows.first().map_or(0, |r| r.dim());
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
     // Sentences carrying each term (copies counted): what makes a term ubiquitous.
@@ -233,20 +230,21 @@ fn distinct_graph(
                         }
                     }
                 }
+                // Exact cosines are gathered against the row scattered once: the same sum, in
+                // term order, as a sparse dot (a term the other row lacks adds +0).
+                dense.resize(n_terms, 0.0);
+                for (t, &w) in r.iter() {
+                    dense[t] = w;
+                }
+                let exact_cosine = |j: u32| {
+                    rows[j as usize]
+                        .iter()
+                        .fold(0f32, |s, (t, &v)| s + dense[t] * v)
+                };
                 if capped {
                     rarest_candidates(r, &postings, acc, touched);
-                    // The candidates' cosines, exactly: the row scattered once, each
-                    // candidate's terms gathered (the same sum, in term order, as `dot`).
-                    dense.resize(n_terms, 0.0);
-                    for (t, &w) in r.iter() {
-                        dense[t] = w;
-                    }
                     for &j in touched.iter() {
-                        let row = rows[j as usize];
-                        acc[j as usize] = row.iter().fold(0f32, |s, (t, &v)| s + dense[t] * v);
-                    }
-                    for (t, _) in r.iter() {
-                        dense[t] = 0.0;
+                        acc[j as usize] = exact_cosine(j);
                     }
                 }
                 let mut out: Vec<(u32, f32)> = Vec::new();
@@ -261,13 +259,16 @@ fn distinct_graph(
                         && !skip.is_empty()
                         && partial + skipped_norm2.sqrt() * ubiquitous[j as usize] >= exact
                     {
-                        r.dot(rows[j as usize])
+                        exact_cosine(j)
                     } else {
                         partial
                     };
                     if s >= floor {
                         out.push((j, s.min(1.0)));
                     }
+                }
+                for (t, _) in r.iter() {
+                    dense[t] = 0.0;
                 }
                 let scored = touched.len();
                 touched.clear();
