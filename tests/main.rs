@@ -7,6 +7,7 @@ mod util;
 
 mod arabic;
 mod cli;
+mod cost;
 mod digest;
 mod email;
 mod english;

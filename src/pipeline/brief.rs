@@ -17,7 +17,7 @@ use crate::config::{Budget, Config, Language};
 use crate::corpus::{Corpus, SentId};
 use crate::error::{Error, Result};
 use crate::rank::dedup::{self, Group};
-use crate::rank::{prior, score, similarity_floor, tfidf};
+use crate::rank::{graph, prior, score, similarity_floor, tfidf};
 use crate::select::{self, Inputs, Selection, Selector};
 use crate::text::fragment::fragment;
 use crate::text::tokenize::Analyzers;
@@ -163,7 +163,7 @@ impl Summarizer {
         let vectors = tfidf::vectorize(&terms);
         let p = &cfg.params;
         let floor = similarity_floor(cfg.method, p.duplicate_threshold);
-        let graph = tfidf::similarity_graph(&vectors.rows, floor, p.duplicate_threshold);
+        let graph = graph::similarity_graph(&vectors.rows, floor, p.duplicate_threshold);
         let features = score::features(corpus, &vectors, &graph, p.duplicate_threshold);
         let scorer = score::Scorer::from(cfg.method);
         let weights = prior::cluster_weights(p, corpus, &graph, &features);

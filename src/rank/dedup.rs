@@ -41,7 +41,12 @@ pub fn text_key(text: &str) -> String {
 }
 
 /// Groups the `candidates` (sentence ids) by near-duplication. `scores` and `graph` are indexed
-/// by sentence id; `graph` must hold every pair at or above `threshold`.
+/// by sentence id. Text twins are always grouped (by key, in linear time). Near-duplicates
+/// are read from the graph, which keeps at most `crate::rank::graph::MAX_DUPLICATES` of them
+/// per sentence: a sentence joins the group of the best-scored representative that lists it
+/// or that it lists, so the grouping needs each sentence's nearest near-duplicates, not all
+/// pairs; with an uncapped graph (every pair at or above `threshold`) it is the greedy
+/// grouping above exactly. Work: linear in the candidates and the graph's edges.
 pub fn group(
     corpus: &Corpus,
     candidates: &[SentId],
@@ -75,14 +80,27 @@ pub fn group(
         same_key.push(ids);
     }
 
-    let mut assigned = vec![false; corpus.sentences.len()];
-    let mut groups = Vec::new();
+    // Each sentence's group, by group index (groups open in score order).
+    let mut group_of: Vec<Option<usize>> = vec![None; corpus.sentences.len()];
+    let mut members: Vec<Vec<SentId>> = Vec::new();
     for rep in order {
-        if assigned[rep.index()] {
+        if group_of[rep.index()].is_some() {
             continue;
         }
-        assigned[rep.index()] = true;
-        let mut members = vec![rep];
+        // With a capped graph the representative may not list this sentence while the
+        // sentence lists the representative: it joins the best-scored such group.
+        let earlier = graph[rep.index()]
+            .iter()
+            .filter(|&&(j, s)| s >= threshold && is_candidate[j as usize])
+            .filter_map(|&(j, _)| group_of[j as usize].filter(|&g| members[g][0] == SentId(j)))
+            .min();
+        if let Some(g) = earlier {
+            group_of[rep.index()] = Some(g);
+            members[g].push(rep);
+            continue;
+        }
+        let g = members.len();
+        group_of[rep.index()] = Some(g);
         let twins = same_key[key_of[&rep]].iter().copied();
         let near = graph[rep.index()]
             .iter()
@@ -90,14 +108,19 @@ pub fn group(
             .map(|&(j, _)| SentId(j));
         let mut others: Vec<SentId> = twins
             .chain(near)
-            .filter(|s| is_candidate[s.index()] && !assigned[s.index()])
+            .filter(|s| is_candidate[s.index()] && group_of[s.index()].is_none())
             .collect();
         others.sort();
         others.dedup();
-        for s in others {
-            assigned[s.index()] = true;
-            members.push(s);
+        for &s in &others {
+            group_of[s.index()] = Some(g);
         }
+        members.push(std::iter::once(rep).chain(others).collect());
+    }
+    let mut groups = Vec::with_capacity(members.len());
+    for mut members in members {
+        members[1..].sort();
+        let rep = members[0];
         let mut docs: Vec<DocId> = members
             .iter()
             .map(|&m| corpus.sentences[m.index()].doc)
@@ -113,4 +136,62 @@ pub fn group(
         });
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Document, Sentence};
+
+    /// A corpus of one sentence per article, the texts given.
+    fn corpus(texts: &[&str]) -> Corpus {
+        let mut c = Corpus::default();
+        for (d, t) in texts.iter().enumerate() {
+            c.documents.push(Document::new(
+                format!("d{d}"),
+                crate::config::Language::English,
+                *t,
+            ));
+            c.sentences.push(Sentence {
+                doc: DocId(d as u32),
+                index: 0,
+                span: 0..t.len(),
+                heading: false,
+            });
+        }
+        c
+    }
+
+    #[test]
+    fn a_sentence_joins_the_representative_it_lists_when_the_graph_is_capped() {
+        let c = corpus(&[
+            "storm closes bridge",
+            "storm shuts bridge",
+            "storm shut bridge",
+        ]);
+        let ids = [SentId(0), SentId(1), SentId(2)];
+        let scores = [0.9, 0.5, 0.7];
+        // 0 lists only 1 (its cap reached); 2 lists 0: it joins 0's group, not one of its own.
+        let graph = vec![vec![(1, 0.8)], vec![(0, 0.8)], vec![(0, 0.75)]];
+        let groups = group(&c, &ids, &scores, &graph, 0.7);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].members, vec![SentId(0), SentId(1), SentId(2)]);
+        assert_eq!(groups[0].support, 3);
+        // A sentence that lists only a member (not a representative) does not chain.
+        let graph = vec![vec![(1, 0.8)], vec![(0, 0.8), (2, 0.75)], vec![(1, 0.75)]];
+        let groups = group(&c, &ids, &scores, &graph, 0.7);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].members, vec![SentId(0), SentId(1)]);
+        assert_eq!(groups[1].members, vec![SentId(2)]);
+    }
+
+    #[test]
+    fn text_twins_group_without_edges() {
+        let c = corpus(&["The bridge closed.", "the bridge, closed", "A ferry ran."]);
+        let ids = [SentId(0), SentId(1), SentId(2)];
+        let groups = group(&c, &ids, &[0.5, 0.9, 0.1], &[vec![], vec![], vec![]], 0.7);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].members, vec![SentId(1), SentId(0)]);
+        assert_eq!(groups[0].support, 2);
+    }
 }

@@ -1,10 +1,11 @@
 //! Rank: sentences -> TF-IDF vectors, a similarity graph, features, one score each, and groups
 //! of near-duplicates.
 //!
-//! [`tfidf`] builds the vectors and the bounded similarity graph, [`score`] the features and
+//! [`tfidf`] builds the vectors, [`graph`] the bounded similarity graph, [`score`] the features and
 //! the method's score, [`dedup`] the near-duplicate groups (support across articles).
 
 pub mod dedup;
+pub mod graph;
 pub mod prior;
 pub mod score;
 pub mod tfidf;

@@ -61,8 +61,8 @@ impl Shape {
     }
 }
 
-/// Measures a cluster. `graph` is the similarity graph of its sentences (every pair at or
-/// above [`MATCH_COSINE`] must be in it); `centroid` holds each sentence's cosine to the
+/// Measures a cluster. `graph` is the similarity graph of its sentences (the pairs at or
+/// above [`MATCH_COSINE`], within the caps of `crate::rank::graph`); `centroid` holds each sentence's cosine to the
 /// cluster centroid.
 pub fn shape(corpus: &Corpus, graph: &[Vec<(u32, f32)>], centroid: &[f32]) -> Shape {
     let n = corpus.sentences.len();

@@ -150,8 +150,10 @@ fn signature(terms: &[u32], df: &[u32], min_articles: u32) -> f32 {
     sum as f32 / terms.len() as f32
 }
 
-/// Computes every sentence's features. `graph` must hold every pair at or above `copy`, the
-/// near-duplicate threshold (copies do not count in the signature; see the module docs).
+/// Computes every sentence's features. `graph` holds the pairs at or above `copy`, the
+/// near-duplicate threshold (copies do not count in the signature; see the module docs), up to
+/// `crate::rank::graph::MAX_DUPLICATES` per sentence: the copies kept are the first ones, of
+/// the earliest articles, so a copy still finds an earlier article's.
 pub fn features(
     corpus: &Corpus,
     vectors: &Vectors,

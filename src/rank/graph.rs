@@ -1,0 +1,382 @@
+//! Graph: every sentence's neighbours by cosine, in work linear in the sentences.
+//!
+//! Contract: [`similarity_graph`] gives, for every sentence, its neighbours `(index, cosine)`
+//! with cosine at least `floor`, itself excluded, in index order, the same for any thread count
+//! (one row per parallel task, ordered collect, no cross-thread sums). Three steps, each
+//! bounded whatever the sentences look like:
+//!
+//! 1. **Copies collapse.** Sentences with identical rows (the same terms, the same counts) are
+//!    one *distinct row*; the graph is built over distinct rows only, so a sentence repeated
+//!    80,000 times costs one row. Copies are each other's neighbours at their self-cosine.
+//! 2. **Candidates, capped.** A distinct row finds its candidates through an inverted index
+//!    (never all pairs) and skips the posting lists of terms found in more than
+//!    [`MAX_POSTINGS`] sentences, copies counted (a story's ubiquitous names), as long as the part of the
+//!    row it skips has norm below `exact`: any pair with cosine `>= exact` shares a term the
+//!    row walks, so those pairs are found with their exact cosine (weaker pairs joined only by
+//!    ubiquitous terms may be missed, their weight a lower bound). A row whose walk would visit
+//!    more than [`MAX_WALK`] postings (every term of it in thousands of rows: a small
+//!    vocabulary, a repeated text) walks its terms rarest first instead, takes the first
+//!    [`MAX_CANDIDATES`] rows met and scores those exactly.
+//! 3. **Neighbours, capped.** A sentence keeps, at or above `exact` (near-duplicates), its
+//!    [`MAX_DUPLICATES`] most similar neighbours, and below it its [`MAX_NEIGHBOURS`] most
+//!    similar; ties by the lower distinct row, then the lower sentence. Copies of one row tie,
+//!    so a sentence keeps the first copies of a repeated sentence.
+//!
+//! Work: at most `MAX_WALK + MAX_CANDIDATES * terms` per distinct row (`d` of them, each of at
+//! most a few hundred terms: a sentence is at most `--max-sentence-chars`), plus hashing the
+//! `n` rows, plus `n * (MAX_DUPLICATES + MAX_NEIGHBOURS)` edges at most: linear in the
+//! sentences. On a cluster where no sentence has more than [`MAX_DUPLICATES`] near-duplicates,
+//! no term is in more than [`MAX_POSTINGS`] sentences and no walk passes [`MAX_WALK`], every
+//! pair at or above `floor` is found with its exact cosine and only the weak cap binds, as
+//! before the caps; every development set (up to SaudiNewsNet stories of 312 articles) gives
+//! the same output as before them.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::tfidf::Row;
+
+/// A term found in more sentences than this (copies counted) does not propose neighbours by
+/// itself (see the module docs). No cluster of a few dozen articles reaches it.
+pub const MAX_POSTINGS: usize = 1000;
+/// Neighbours kept per sentence below the near-duplicate threshold (the most similar).
+pub const MAX_NEIGHBOURS: usize = 256;
+/// Near-duplicates kept per sentence (the most similar): enough for dedup to group a fact's
+/// copies (a group takes its representative's near-duplicates and the sentences whose own
+/// near-duplicates include an earlier representative; exact text twins are grouped by key).
+pub const MAX_DUPLICATES: usize = 64;
+/// Postings a distinct row walks to find its candidates: past this, its candidates are the
+/// first [`MAX_CANDIDATES`] rows met walking its rarest terms first. No cluster of a few
+/// hundred articles reaches it.
+pub const MAX_WALK: usize = 20_000;
+/// Distinct rows scored per distinct row whose walk reached [`MAX_WALK`].
+pub const MAX_CANDIDATES: usize = 500;
+
+/// A similarity graph: each sentence's neighbours `(index, cosine)`, in index order.
+pub type Graph = Vec<Vec<(u32, f32)>>;
+
+/// What building a graph did, counted (tests and `docs/reliability.md` read these).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Sentences (rows given).
+    pub rows: usize,
+    /// Distinct rows, copies collapsed.
+    pub distinct: usize,
+    /// Distinct rows whose candidates were capped at [`MAX_CANDIDATES`].
+    pub capped: usize,
+    /// Cosines computed between distinct rows (candidates scored).
+    pub scored: usize,
+    /// The most cosines one distinct row computed (at most [`MAX_WALK`]).
+    pub max_scored: usize,
+    /// Edges of the graph returned.
+    pub edges: usize,
+}
+
+/// The similarity graph of `rows` (see the module docs).
+pub fn similarity_graph(rows: &[Row], floor: f32, exact: f32) -> Graph {
+    similarity_graph_counted(rows, floor, exact).0
+}
+
+/// [`similarity_graph`] with the counts of the work it did.
+pub fn similarity_graph_counted(rows: &[Row], floor: f32, exact: f32) -> (Graph, Work) {
+    let copies = Copies::of(rows);
+    let distinct: Vec<&Row> = copies
+        .members
+        .iter()
+        .map(|m| &rows[m[0] as usize])
+        .collect();
+    let weight: Vec<usize> = copies.members.iter().map(Vec::len).collect();
+    let found: Vec<Found> = distinct_graph(&distinct, &weight, floor, exact);
+    let capped = found.iter().filter(|f| f.1).count();
+    let scored = found.iter().map(|f| f.2).sum();
+    let max_scored = found.iter().map(|f| f.2).max().unwrap_or(0);
+    let near: Vec<Vec<(u32, f32)>> = found.into_iter().map(|f| f.0).collect();
+    // A copy's cosine to its twins: the sum the index would make, in the same order.
+    let self_cosine: Vec<f32> = distinct
+        .iter()
+        .map(|r| r.data().iter().fold(0f32, |s, &w| s + w * w).min(1.0))
+        .collect();
+    let graph: Graph = if distinct.len() == rows.len() {
+        // No copies: distinct rows are the sentences, in order.
+        near
+    } else {
+        (0..rows.len())
+            .into_par_iter()
+            .map(|i| expand(i as u32, &copies, &near, &self_cosine, floor, exact))
+            .collect()
+    };
+    let work = Work {
+        rows: rows.len(),
+        distinct: distinct.len(),
+        capped,
+        scored,
+        max_scored,
+        edges: graph.iter().map(Vec::len).sum(),
+    };
+    (graph, work)
+}
+
+/// Sentences grouped by identical rows, distinct rows numbered in order of first sentence.
+struct Copies {
+    /// Each sentence's distinct row.
+    class: Vec<u32>,
+    /// Each distinct row's sentences, in index order.
+    members: Vec<Vec<u32>>,
+}
+
+impl Copies {
+    fn of(rows: &[Row]) -> Copies {
+        let mut ids: HashMap<Vec<u32>, u32> = HashMap::new();
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        let class = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let key: Vec<u32> = r
+                    .indices()
+                    .iter()
+                    .map(|&t| t as u32)
+                    .chain(r.data().iter().map(|w| w.to_bits()))
+                    .collect();
+                let c = *ids.entry(key).or_insert_with(|| {
+                    members.push(Vec::new());
+                    (members.len() - 1) as u32
+                });
+                members[c as usize].push(i as u32);
+                c
+            })
+            .collect();
+        Copies { class, members }
+    }
+}
+
+/// Orders neighbours most similar first, ties by index.
+fn best_first(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// Keeps at most `MAX_DUPLICATES` neighbours at or above `exact` and `MAX_NEIGHBOURS` below
+/// (the most similar, ties by index), in index order, at their exact length.
+fn cap(mut out: Vec<(u32, f32)>, exact: f32) -> Vec<(u32, f32)> {
+    let strong = out.iter().filter(|e| e.1 >= exact).count();
+    if strong > MAX_DUPLICATES || out.len() - strong > MAX_NEIGHBOURS {
+        let (mut near, mut weak): (Vec<_>, Vec<_>) = out.into_iter().partition(|e| e.1 >= exact);
+        for (part, keep) in [(&mut near, MAX_DUPLICATES), (&mut weak, MAX_NEIGHBOURS)] {
+            if part.len() > keep {
+                part.select_nth_unstable_by(keep, best_first);
+                part.truncate(keep);
+            }
+        }
+        near.append(&mut weak);
+        out = near;
+    }
+    out.sort_unstable_by_key(|e| e.0);
+    out.shrink_to_fit();
+    out
+}
+
+/// A distinct row's neighbours, whether its candidates were capped, and the cosines computed.
+type Found = (Vec<(u32, f32)>, bool, usize);
+
+/// Each distinct row's neighbours among the distinct rows (capped), whether its candidates
+/// were capped, and how many cosines it computed.
+fn distinct_graph(rows: &[&Row], weight: &[usize], floor: f32, exact: f32) -> Vec<Found> {
+    let n_terms = rows.first().map_or(0, |r| r.dim());
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+    // Sentences carrying each term (copies counted): what makes a term ubiquitous.
+    let mut carried = vec![0usize; n_terms];
+    for (i, r) in rows.iter().enumerate() {
+        for (t, &w) in r.iter() {
+            postings[t].push((i as u32, w));
+            carried[t] += weight[i];
+        }
+    }
+    let ubiquitous_term = |t: usize| carried[t] > MAX_POSTINGS;
+    // Each row's norm over the ubiquitous terms.
+    let ubiquitous: Vec<f32> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .filter(|(t, _)| ubiquitous_term(*t))
+                .map(|(_, &w)| w * w)
+                .sum::<f32>()
+                .sqrt()
+        })
+        .collect();
+    rows.par_iter()
+        .enumerate()
+        .map_init(
+            || (vec![0f32; rows.len()], Vec::<u32>::new(), Vec::<f32>::new()),
+            |(acc, touched, dense), (i, r)| {
+                let skip = skipped(r, &carried, exact);
+                let skipped_norm2: f32 = skip.iter().map(|&(_, w)| w * w).sum();
+                // The postings the walk would visit: past MAX_WALK, the capped candidates.
+                let walk: usize = r
+                    .iter()
+                    .filter(|(t, _)| !skip.iter().any(|s| s.0 == *t))
+                    .map(|(t, _)| postings[t].len())
+                    .sum();
+                let capped = walk > MAX_WALK;
+                if !capped {
+                    for (t, &w) in r.iter() {
+                        if skip.iter().any(|s| s.0 == t) {
+                            continue;
+                        }
+                        for &(j, v) in &postings[t] {
+                            if acc[j as usize] == 0.0 {
+                                touched.push(j);
+                            }
+                            acc[j as usize] += w * v;
+                        }
+                    }
+                }
+                // Exact cosines are gathered against the row scattered once: the same sum, in
+                // term order, as a sparse dot (a term the other row lacks adds +0).
+                dense.resize(n_terms, 0.0);
+                for (t, &w) in r.iter() {
+                    dense[t] = w;
+                }
+                let exact_cosine = |j: u32| {
+                    rows[j as usize]
+                        .iter()
+                        .fold(0f32, |s, (t, &v)| s + dense[t] * v)
+                };
+                if capped {
+                    rarest_candidates(r, &postings, acc, touched);
+                    for &j in touched.iter() {
+                        acc[j as usize] = exact_cosine(j);
+                    }
+                }
+                let mut out: Vec<(u32, f32)> = Vec::new();
+                for &j in touched.iter() {
+                    let partial = acc[j as usize];
+                    acc[j as usize] = 0.0;
+                    if j as usize == i {
+                        continue;
+                    }
+                    // The skipped terms add at most |skipped part| * |j's ubiquitous part|.
+                    let s = if !capped
+                        && !skip.is_empty()
+                        && partial + skipped_norm2.sqrt() * ubiquitous[j as usize] >= exact
+                    {
+                        exact_cosine(j)
+                    } else {
+                        partial
+                    };
+                    if s >= floor {
+                        out.push((j, s.min(1.0)));
+                    }
+                }
+                for (t, _) in r.iter() {
+                    dense[t] = 0.0;
+                }
+                let scored = touched.len();
+                touched.clear();
+                (cap(out, exact), capped, scored)
+            },
+        )
+        .collect()
+}
+
+/// The ubiquitous terms a row may leave out (most frequent first) while the part skipped has
+/// norm below `exact`.
+fn skipped(r: &Row, carried: &[usize], exact: f32) -> Vec<(usize, f32)> {
+    let mut frequent: Vec<(usize, f32)> = r
+        .iter()
+        .filter(|(t, _)| carried[*t] > MAX_POSTINGS)
+        .map(|(t, &w)| (t, w))
+        .collect();
+    frequent.sort_by(|a, b| carried[b.0].cmp(&carried[a.0]).then(a.0.cmp(&b.0)));
+    let mut norm2 = 0f32;
+    let mut skip = Vec::new();
+    for (t, w) in frequent {
+        if norm2 + w * w >= exact * exact {
+            break;
+        }
+        norm2 += w * w;
+        skip.push((t, w));
+    }
+    skip
+}
+
+/// Fills the empty `touched` with the first [`MAX_CANDIDATES`] rows met walking the row's terms
+/// rarest first (ties by term), each marked in `acc` (their cosine is then computed exactly).
+fn rarest_candidates(
+    r: &Row,
+    postings: &[Vec<(u32, f32)>],
+    acc: &mut [f32],
+    touched: &mut Vec<u32>,
+) {
+    for &j in touched.iter() {
+        acc[j as usize] = 0.0;
+    }
+    touched.clear();
+    let mut terms: Vec<usize> = r.indices().to_vec();
+    terms.sort_by_key(|&t| (postings[t].len(), t));
+    'walk: for t in terms {
+        for &(j, _) in &postings[t] {
+            if acc[j as usize] == 0.0 {
+                if touched.len() == MAX_CANDIDATES {
+                    break 'walk;
+                }
+                acc[j as usize] = 1.0;
+                touched.push(j);
+            }
+        }
+    }
+}
+
+/// Sentence `i`'s neighbours from its distinct row's: its copies at the self-cosine, then the
+/// sentences of each neighbouring row, most similar rows first, taken while the caps allow.
+fn expand(
+    i: u32,
+    copies: &Copies,
+    near: &[Vec<(u32, f32)>],
+    self_cosine: &[f32],
+    floor: f32,
+    exact: f32,
+) -> Vec<(u32, f32)> {
+    let c = copies.class[i as usize];
+    let own = &copies.members[c as usize];
+    if own.len() == 1
+        && near[c as usize]
+            .iter()
+            .all(|&(d, _)| copies.members[d as usize].len() == 1)
+    {
+        // No copies around: the distinct row's neighbours are the sentence's.
+        return near[c as usize]
+            .iter()
+            .map(|&(d, s)| (copies.members[d as usize][0], s))
+            .collect();
+    }
+    let mut rows: Vec<(u32, f32)> = near[c as usize].clone();
+    if own.len() > 1 && self_cosine[c as usize] >= floor {
+        rows.push((c, self_cosine[c as usize]));
+    }
+    rows.sort_unstable_by(best_first);
+    let (mut strong, mut weak) = (0, 0);
+    let mut out = Vec::new();
+    for (d, s) in rows {
+        let quota = if s >= exact { &mut strong } else { &mut weak };
+        let limit = if s >= exact {
+            MAX_DUPLICATES
+        } else {
+            MAX_NEIGHBOURS
+        };
+        for &j in &copies.members[d as usize] {
+            if *quota == limit {
+                break;
+            }
+            if j != i {
+                out.push((j, s));
+                *quota += 1;
+            }
+        }
+    }
+    out.sort_unstable_by_key(|e| e.0);
+    out
+}
+
+#[cfg(test)]
+mod tests;
