@@ -40,6 +40,8 @@ impl Bar {
         if quiet || !io::stderr().is_terminal() {
             return this;
         }
+        // Until the first report: reading has begun.
+        this.update(Progress::Reading { done: 0, total: 0 });
         let (tx, rx) = mpsc::channel::<()>();
         let shown = this.bar.clone();
         this.shower = Some(thread::spawn(move || {
@@ -76,6 +78,12 @@ impl Bar {
             // A stage this binary does not know: the bar stays as it is.
             _ => return,
         };
+        // Each setter may draw a frame: the counts change first, so that a stage's name is
+        // never drawn beside the counts of the stage before.
+        self.bar.set_length(total);
+        self.bar.set_position(done);
+        self.bar.set_prefix(prefix);
+        self.bar.set_message(Cow::Borrowed(step));
         let style = template(step.is_empty(), unit, total > 0);
         if style != self.style {
             self.bar.set_style(
@@ -84,10 +92,6 @@ impl Bar {
             );
             self.style = style;
         }
-        self.bar.set_prefix(prefix);
-        self.bar.set_message(Cow::Borrowed(step));
-        self.bar.set_length(total);
-        self.bar.set_position(done);
     }
 
     /// Runs `f` (which writes to standard error) with the bar taken off the screen.

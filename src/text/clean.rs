@@ -34,7 +34,7 @@
 //!    they count as text but are not offered to the briefing.
 
 use crate::text::normalize::is_arabic_letter;
-use crate::text::normalize::{display, fold};
+use crate::text::normalize::{display, fold_words};
 use crate::text::resources::{Script, boilerplate, datelines};
 
 /// A caption or label line ending in a colon has at most this many words.
@@ -89,7 +89,7 @@ fn word_count(s: &str) -> usize {
 
 /// Folded, whitespace-collapsed key used to compare lines.
 fn line_key(s: &str) -> String {
-    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    fold_words(s, usize::MAX).unwrap_or_default()
 }
 
 fn tidy(raw: &str) -> String {
@@ -337,7 +337,12 @@ pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
     let mut keys: Vec<String> = given.iter().map(|t| line_key(t)).collect();
     let (printed, date) = take_headline(&mut paras, layout, given.as_deref());
     keys.extend(printed.iter().map(|t| line_key(t)));
-    paras.retain(|p| !keys.contains(&line_key(p)));
+    // A paragraph whose key would be longer than every key is none of them: its key is
+    // not finished.
+    let longest = keys.iter().map(String::len).max();
+    if let Some(longest) = longest {
+        paras.retain(|p| fold_words(p, longest).is_none_or(|k| !keys.contains(&k)));
+    }
     let title = given.or(printed);
 
     for p in paras.iter_mut().take(2) {
@@ -351,7 +356,7 @@ pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
     let paragraphs = paras
         .into_iter()
         .map(|text| Paragraph {
-            heading: word_count(&text) <= HEADING_WORDS && !ends_sentence(&text),
+            heading: !ends_sentence(&text) && text.split_whitespace().nth(HEADING_WORDS).is_none(),
             text,
         })
         .collect();

@@ -19,17 +19,67 @@ use unicode_normalization::{UnicodeNormalization, is_nfkc_quick};
 pub fn display(text: &str) -> String {
     // Most news text is ASCII and base Arabic letters, digits and punctuation, which NFKC
     // leaves alone; checking that is much cheaper than the general quick check.
-    let inert = |c: char| {
-        c.is_ascii()
-            || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{066D}' | '\u{060C}' | '\u{061B}' | '\u{061F}' | '«' | '»' | '“' | '”' | '–' | '—')
-    };
-    if text.chars().all(inert) {
+    if is_inert(text) {
         return text.to_owned();
     }
     match is_nfkc_quick(text.chars()) {
         unicode_normalization::IsNormalized::Yes => text.to_owned(),
         _ => text.nfkc().collect(),
     }
+}
+
+/// True when every character of `text` is one NFKC leaves alone for certain: ASCII, the base
+/// Arabic letters U+0621–U+063A and U+0641–U+064A, Arabic-Indic digits and the signs
+/// U+0660–U+066D, the Arabic comma, semicolon and question mark, `« » “ ” – —`. Tested on
+/// the UTF-8 bytes (a character is one, two or three of them here), not on decoded chars.
+fn is_inert(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII runs, eight bytes at a time.
+        while i + 8 <= b.len() {
+            let word = u64::from_le_bytes([
+                b[i],
+                b[i + 1],
+                b[i + 2],
+                b[i + 3],
+                b[i + 4],
+                b[i + 5],
+                b[i + 6],
+                b[i + 7],
+            ]);
+            if word & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&lead) = b.get(i) else { break };
+        let step = match lead {
+            0x00..=0x7F => 1,
+            // U+0600–U+063F: D8 80–BF; U+0640–U+067F: D9 80–BF.
+            0xD8 => match b.get(i + 1) {
+                Some(0xA1..=0xBA | 0x8C | 0x9B | 0x9F) => 2,
+                _ => return false,
+            },
+            0xD9 => match b.get(i + 1) {
+                Some(0x81..=0x8A | 0xA0..=0xAD) => 2,
+                _ => return false,
+            },
+            // « U+00AB, » U+00BB.
+            0xC2 => match b.get(i + 1) {
+                Some(0xAB | 0xBB) => 2,
+                _ => return false,
+            },
+            // – U+2013, — U+2014, “ U+201C, ” U+201D: E2 80 93/94/9C/9D.
+            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x93 | 0x94 | 0x9C | 0x9D)) => 3,
+                _ => return false,
+            },
+            _ => return false,
+        };
+        i += step;
+    }
+    true
 }
 
 /// True for the Arabic marks and tatweel that folding removes.
@@ -54,6 +104,38 @@ fn fold_char(c: char, out: &mut String) {
         '\u{0600}'..='\u{06FF}' => out.push(c),
         c => out.extend(c.to_lowercase()),
     }
+}
+
+/// The folded key of a text with its whitespace collapsed: `fold(text)`'s words joined by
+/// single spaces, made in one pass. `None` as soon as the key would be longer than `limit`
+/// bytes (a caller comparing with keys no longer than that need not finish it).
+pub fn fold_words(text: &str, limit: usize) -> Option<String> {
+    let mut out = String::with_capacity(text.len().min(limit));
+    let mut one = String::new();
+    let mut space = false;
+    for c in text.chars() {
+        one.clear();
+        if c.is_ascii() {
+            one.push(c.to_ascii_lowercase());
+        } else {
+            fold_char(c, &mut one);
+        }
+        for f in one.chars() {
+            if f.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(f);
+        }
+        if out.len() > limit {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// The folded matching key of a text (see the module docs for every step).
@@ -88,6 +170,46 @@ pub fn is_arabic_letter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inert_bytes_agree_with_the_characters() {
+        let inert = |c: char| {
+            c.is_ascii()
+                || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{066D}' | '\u{060C}' | '\u{061B}' | '\u{061F}' | '«' | '»' | '“' | '”' | '–' | '—')
+        };
+        let mut all: Vec<char> = (0..0x3000u32).filter_map(char::from_u32).collect();
+        all.extend(['\u{FEFB}', '\u{1F600}', '\u{10FFFF}']);
+        for c in all {
+            for text in [
+                c.to_string(),
+                format!("abcdefghij{c}"),
+                format!("{c}قال123456789"),
+            ] {
+                assert_eq!(is_inert(&text), text.chars().all(inert), "{:?}", text);
+            }
+        }
+        assert!(is_inert(""));
+    }
+
+    #[test]
+    fn fold_words_is_fold_with_whitespace_collapsed() {
+        for text in [
+            "",
+            "   ",
+            "  Hello\t World \n",
+            "أَكَّدَ  الوزير\u{00A0}أن",
+            "a\u{200B} b",
+            "\u{0130}stanbul  ĞÜN",
+            "x\u{3000}y\u{2028}z ",
+        ] {
+            let key = fold(text).split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(fold_words(text, usize::MAX).as_deref(), Some(key.as_str()));
+            assert_eq!(fold_words(text, key.len()).as_deref(), Some(key.as_str()));
+            if !key.is_empty() {
+                assert_eq!(fold_words(text, key.len() - 1), None);
+            }
+        }
+    }
 
     #[test]
     fn u0640_tatweel_removed() {
