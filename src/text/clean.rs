@@ -92,8 +92,30 @@ fn line_key(s: &str) -> String {
     fold_words(s, usize::MAX).unwrap_or_default()
 }
 
+/// True when [`tidy`] would change the display text: it holds a control character (other
+/// than a newline or tab, `\r` among them) or one of the invisible characters it drops.
+/// Tested on the UTF-8 bytes: U+0080-U+009F and U+00AD are `C2 80-9F` and `C2 AD`, U+200B
+/// is `E2 80 8B`, U+2060 `E2 81 A0`, U+FEFF `EF BB BF`.
+fn needs_tidy(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\n' | b'\t' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F | 0xAD)),
+        0xE2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0x8B)) | (Some(0x81), Some(0xA0))
+        ),
+        0xEF => matches!((b.get(i + 1), b.get(i + 2)), (Some(0xBB), Some(0xBF))),
+        _ => false,
+    })
+}
+
 fn tidy(raw: &str) -> String {
     let text = display(raw);
+    if !needs_tidy(&text) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -128,8 +150,10 @@ fn script_of(text: &str) -> Option<Script> {
 fn dominant_script(text: &str) -> Script {
     let (mut arabic, mut other) = (0usize, 0usize);
     for c in text.chars() {
-        // Arabic first: `is_alphabetic` is a slow table lookup outside ASCII.
-        if is_arabic_letter(c) {
+        // ASCII first, then Arabic: `is_alphabetic` is a slow table lookup outside ASCII.
+        if c.is_ascii() {
+            other += usize::from(c.is_ascii_alphabetic());
+        } else if is_arabic_letter(c) {
             arabic += 1;
         } else if c.is_alphabetic() {
             other += 1;
@@ -520,6 +544,41 @@ mod tests {
             None,
         );
         assert_eq!(texts(&c), vec!["One.", "Two."]);
+    }
+
+    #[test]
+    fn tidy_is_skipped_only_when_it_changes_nothing() {
+        let mut all: Vec<char> = (0..0x2100u32).filter_map(char::from_u32).collect();
+        all.extend(['\u{FEFF}', '\u{FEFB}', '\u{1F600}']);
+        for c in all {
+            for text in [format!("a{c}b"), format!("{c}"), format!("سلام{c}\n")] {
+                let display = display(&text);
+                let mut slow = String::new();
+                let mut chars = display.chars().peekable();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\r' => {
+                            slow.push('\n');
+                            if chars.peek() == Some(&'\n') {
+                                chars.next();
+                            }
+                        }
+                        '\n' | '\t' => slow.push(c),
+                        '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => {}
+                        c if c.is_control() => slow.push(' '),
+                        c => slow.push(c),
+                    }
+                }
+                assert_eq!(tidy(&text), slow, "{:?}", text);
+                if slow == display {
+                    assert!(
+                        !needs_tidy(&display) || display.contains('\r'),
+                        "{:?}",
+                        text
+                    );
+                }
+            }
+        }
     }
 
     #[test]
