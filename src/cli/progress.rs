@@ -78,13 +78,28 @@ impl Bar {
             // A stage this binary does not know: the bar stays as it is.
             _ => return,
         };
-        // Each setter may draw a frame: the counts change first, so that a stage's name is
-        // never drawn beside the counts of the stage before.
-        self.bar.set_length(total);
-        self.bar.set_position(done);
+        // Each setter may draw a frame. A stage that counts gets its counts before its name
+        // and style, so that its name is never drawn beside the counts of the stage before;
+        // one that does not gets its spinner first, so that no bar is drawn for it.
+        let counted = total > 0;
+        if counted {
+            self.bar.set_length(total);
+            self.bar.set_position(done);
+        } else {
+            self.restyle(template(step.is_empty(), unit, counted));
+        }
         self.bar.set_prefix(prefix);
         self.bar.set_message(Cow::Borrowed(step));
-        let style = template(step.is_empty(), unit, total > 0);
+        if counted {
+            self.restyle(template(step.is_empty(), unit, counted));
+        } else {
+            self.bar.set_length(total);
+            self.bar.set_position(done);
+        }
+    }
+
+    /// Changes the template, when it is another.
+    fn restyle(&mut self, style: String) {
         if style != self.style {
             self.bar.set_style(
                 ProgressStyle::with_template(&style)
