@@ -10,6 +10,11 @@
 //!   JSON, JSONL or text articles, such as SaudiNewsNet's `json/`), read from disk each time;
 //!   skipped when the variable is not set.
 //!
+//! - `text/clean/<sample>`, `text/display/<sample>`, `text/fold/<sample>`: the cleaner and the
+//!   two normal forms over every article of a sample, in process (the furniture patterns are
+//!   compiled by the first iteration, so this is the per-article cost; the whole-process
+//!   figures, start-up included, come from `scripts/rows.py`).
+//!
 //! The synthetic collections are also written to `target/synthetic/<N>.jsonl`, so that the
 //! whole binary (and the peers) can be timed on exactly the same input.
 
@@ -152,5 +157,42 @@ fn digest(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, samples, digest);
+fn text(c: &mut Criterion) {
+    use briefing::text::{clean, normalize};
+    let dir = root().join("samples");
+    for cluster in ["coalition-ar", "harbor-bridge-en"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(cluster)) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+        paths.sort();
+        let texts: Vec<String> = paths
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        c.bench_function(&format!("text/clean/{cluster}"), |b| {
+            b.iter(|| {
+                for t in &texts {
+                    black_box(clean::clean(t, None));
+                }
+            })
+        });
+        c.bench_function(&format!("text/display/{cluster}"), |b| {
+            b.iter(|| {
+                for t in &texts {
+                    black_box(normalize::display(t));
+                }
+            })
+        });
+        c.bench_function(&format!("text/fold/{cluster}"), |b| {
+            b.iter(|| {
+                for t in &texts {
+                    black_box(normalize::fold(t));
+                }
+            })
+        });
+    }
+}
+
+criterion_group!(benches, samples, text, digest);
 criterion_main!(benches);

@@ -69,7 +69,7 @@ pub use crate::pipeline::briefing::{
     BriefSentence, Briefing, BudgetUse, Candidate, DocumentInfo, SourceRef,
 };
 pub use crate::pipeline::shard::SourceRead;
-pub use crate::pipeline::{Progress, Summarizer, Timings};
+pub use crate::pipeline::{GroupStep, Progress, RankStep, Summarizer, Timings};
 pub use crate::render::Format;
 
 /// The README's Rust examples, compiled and run as doctests.

@@ -400,3 +400,24 @@ fn eval_stories_scores_a_labelled_pile() {
         assert!(paths.iter().all(|p| Path::new(p).parent() == first));
     }
 }
+
+#[test]
+fn no_progress_bar_when_standard_error_is_a_pipe() {
+    // Standard error is a pipe here: neither command may draw a bar on it (nor any terminal
+    // control), however long it runs; only the warning about the broken file is written.
+    let dir = tempfile::tempdir().unwrap();
+    collection(dir.path());
+    let path = dir.path().to_str().unwrap();
+    for command in ["digest", "summarize"] {
+        let (code, _, err) = run(&[command, path], None);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            !err.contains('\r') && !err.contains('\u{1b}'),
+            "{command}: {err:?}"
+        );
+        assert!(
+            err.lines().all(|l| l.starts_with("warning:")),
+            "{command}: {err:?}"
+        );
+    }
+}

@@ -1,16 +1,17 @@
 //! Runs a parsed command line: arguments -> the library's config, the library's work, output.
 
 use std::io::{self, IsTerminal};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::Context;
 use briefing::eval::{dataset, pairs, rouge};
 use briefing::render::{self, email::Envelope};
 
-use briefing::{Config, Error, Format, Progress, Summarizer};
+use briefing::{Config, Error, Format, Summarizer};
 
 use super::args::{Cli, Command, DigestArgs, EmailArgs, EvalArgs, GenerateArgs, SummarizeArgs};
 use super::output::{emit, report_skipped};
+use super::progress::Bar;
 
 /// Runs one command.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -55,9 +56,17 @@ fn summarize(args: &SummarizeArgs) -> anyhow::Result<()> {
     budget.validate()?;
     let summarizer = Summarizer::new(config)?;
     let envelope = envelope(args.brief.format, &args.brief.email)?;
-    let corpus = summarizer.read(&args.brief.input.paths, &mut |_| {})?;
-    report_skipped(&args.brief.input, &corpus.skipped)?;
-    let briefing = summarizer.summarize_corpus(&corpus, budget)?;
+    let mut bar = Bar::new(args.brief.input.quiet);
+    let mut run = || -> anyhow::Result<_> {
+        let corpus = summarizer.read(&args.brief.input.paths, &mut |p| bar.update(p))?;
+        bar.suspend(|| report_skipped(&args.brief.input, &corpus.skipped))?;
+        let briefing =
+            summarizer.summarize_corpus_with_progress(&corpus, budget, &mut |p| bar.update(p))?;
+        Ok(briefing)
+    };
+    let run = run();
+    bar.finish();
+    let briefing = run?;
     emit(args.brief.input.output.as_deref(), |out| match &envelope {
         Some(e) => render::render_email(&briefing, e, out),
         None => render::render(&briefing, args.brief.format, out),
@@ -67,7 +76,6 @@ fn summarize(args: &SummarizeArgs) -> anyhow::Result<()> {
 /// Runs `briefing digest`: a progress bar on a terminal once the run has taken a second,
 /// `--stats` timings on standard error.
 fn digest(args: &DigestArgs) -> anyhow::Result<()> {
-    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     let summarizer = Summarizer::new(args.config()?)?;
     let opts = args.options();
     opts.validate()?;
@@ -77,46 +85,12 @@ fn digest(args: &DigestArgs) -> anyhow::Result<()> {
         Some(path) => Some(summarizer.read_since(path).context("--since")?),
     };
     let started = Instant::now();
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-    let show = !args.brief.input.quiet && io::stderr().is_terminal();
-    let mut shown = false;
-    let mut stage = "";
-    let mut progress = |p: Progress| {
-        if show && !shown && started.elapsed() >= Duration::from_secs(1) {
-            bar.set_draw_target(ProgressDrawTarget::stderr());
-            shown = true;
-        }
-        let (name, done, total, style) = match p {
-            Progress::Reading { done, total } => (
-                "reading",
-                done,
-                total,
-                "{bar:40} {bytes}/{total_bytes} read {elapsed}",
-            ),
-            Progress::Briefing { done, total } => (
-                "briefing",
-                done as u64,
-                total as u64,
-                "{bar:40} {pos}/{len} stories briefed {elapsed}",
-            ),
-        };
-        if stage != name {
-            stage = name;
-            bar.set_style(
-                ProgressStyle::with_template(style)
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
-            );
-        }
-        bar.set_length(total);
-        bar.set_position(done);
-    };
-    let (digest, mut timings) = summarizer.digest_paths(
-        &args.brief.input.paths,
-        &opts,
-        since.as_ref(),
-        &mut progress,
-    )?;
-    bar.finish_and_clear();
+    let mut bar = Bar::new(args.brief.input.quiet);
+    let run = summarizer.digest_paths(&args.brief.input.paths, &opts, since.as_ref(), &mut |p| {
+        bar.update(p)
+    });
+    bar.finish();
+    let (digest, mut timings) = run?;
     report_skipped(&args.brief.input, &digest.skipped)?;
     let clock = Instant::now();
     emit(args.brief.input.output.as_deref(), |out| match &envelope {

@@ -131,9 +131,9 @@ impl Summarizer {
         }
         let mut timings = Timings::default();
         let clock = Instant::now();
-        let stories = self
-            .pool
-            .install(|| stories::group(corpus, &self.analyzers, opts));
+        let stories = self.install_reporting(progress, |report| {
+            stories::group(corpus, &self.analyzers, opts, report)
+        });
         timings.add("group stories", clock.elapsed());
 
         let clock = Instant::now();
@@ -184,7 +184,9 @@ impl Summarizer {
     ) -> Option<StoryBriefing> {
         let exclude = since.map(|s| s as &dyn crate::pipeline::brief::Exclude);
         let budget = opts.budget.for_story(story.documents.len());
-        let (briefing, repeated) = self.pool.install(|| self.brief(sub, budget, exclude));
+        let (briefing, repeated) = self
+            .pool
+            .install(|| self.brief(sub, budget, exclude, &|_| {}));
         if since.is_some() && briefing.sentences.is_empty() && !repeated.is_empty() {
             return None;
         }

@@ -48,6 +48,7 @@ use rayon::prelude::*;
 
 use crate::config::{DigestOptions, Language};
 use crate::corpus::{Corpus, DocId, SentId};
+use crate::pipeline::{GroupStep, Progress, Report};
 use crate::text::tokenize::{Analyzers, words};
 use rows::{Rows, RowsBuilder};
 
@@ -177,11 +178,17 @@ pub fn term_counts(corpus: &Corpus, analyzers: &Analyzers) -> Vec<Vec<(u64, u32)
 
 /// Each article's term counts ([`term_counts`]) held flat, exact copies sharing one row: the
 /// articles are counted `COUNT_BATCH` at a time (in parallel) and each batch is appended.
-pub fn term_rows(corpus: &Corpus, analyzers: &Analyzers) -> Rows<(u64, u32)> {
+pub fn term_rows(corpus: &Corpus, analyzers: &Analyzers, report: &Report) -> Rows<(u64, u32)> {
     let ranges = corpus.document_ranges();
     let ids: Vec<usize> = (0..corpus.documents.len()).collect();
     let mut rows = RowsBuilder::new();
-    for batch in ids.chunks(COUNT_BATCH) {
+    let terms = |done: usize| Progress::Grouping {
+        step: GroupStep::Terms,
+        done,
+        total: ids.len(),
+    };
+    for (b, batch) in ids.chunks(COUNT_BATCH).enumerate() {
+        report(terms(b * COUNT_BATCH));
         let counts: Vec<Vec<(u64, u32)>> = batch
             .par_chunks(COUNT_CHUNK)
             .flat_map_iter(|chunk| count_chunk(corpus, analyzers, &ranges, chunk))
@@ -190,7 +197,17 @@ pub fn term_rows(corpus: &Corpus, analyzers: &Analyzers) -> Rows<(u64, u32)> {
             rows.push(&c, rows::fingerprint(&c));
         }
     }
+    report(terms(ids.len()));
     rows.finish()
+}
+
+/// The report of a grouping step that does not count its work.
+pub(crate) fn step(step: GroupStep) -> Progress {
+    Progress::Grouping {
+        step,
+        done: 0,
+        total: 0,
+    }
 }
 
 /// A hasher for keys that are already uniform 64-bit hashes (term hashes): it passes them
@@ -274,7 +291,9 @@ pub fn partition(
     keys: &[u64],
     days: &[Option<i64>],
     opts: &DigestOptions,
+    report: &Report,
 ) -> (Vec<Vec<u32>>, Vectors, Vec<u64>) {
+    report(step(GroupStep::Copies));
     let n = counts.articles();
     let rep = {
         let lists: Vec<&[(u64, u32)]> = (0..n).map(|i| counts.get(i)).collect();
@@ -337,6 +356,7 @@ pub fn partition(
         mean_norm2,
         contrast_days: agglomerate::CONTRAST_DAYS,
     };
+    report(step(GroupStep::Clustering));
     let clusters = agglomerate::cluster(items, &params);
     let mut groups: Vec<Vec<u32>> = clusters
         .into_iter()
@@ -398,8 +418,13 @@ pub fn signatures(corpus: &Corpus, analyzers: &Analyzers) -> Vec<Signature> {
 /// Groups a corpus into ranked stories (see the module docs): what [`group_signatures`] makes
 /// of its [`signatures`], without a copy of their metadata or a list of counts per article
 /// (the counts are held flat, [`term_rows`]).
-pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Vec<Story> {
-    let counts = term_rows(corpus, analyzers);
+pub fn group(
+    corpus: &Corpus,
+    analyzers: &Analyzers,
+    opts: &DigestOptions,
+    report: &Report,
+) -> Vec<Story> {
+    let counts = term_rows(corpus, analyzers, report);
     let keys: Vec<u64> = corpus
         .documents
         .par_iter()
@@ -421,7 +446,7 @@ pub fn group(corpus: &Corpus, analyzers: &Analyzers, opts: &DigestOptions) -> Ve
             title: d.meta.title.as_deref(),
         })
         .collect();
-    rank::stories(counts, keys, &articles, opts)
+    rank::stories(counts, keys, &articles, opts, report)
 }
 
 /// Groups articles, given by their signatures in id order, into ranked stories (see the
@@ -442,7 +467,7 @@ pub fn group_signatures(mut signatures: Vec<Signature>, opts: &DigestOptions) ->
             title: s.title.as_deref(),
         })
         .collect();
-    rank::stories(counts.finish(), keys, &articles, opts)
+    rank::stories(counts.finish(), keys, &articles, opts, &|_| {})
 }
 
 /// What the ranking needs of an article besides its counts, borrowed from its corpus or

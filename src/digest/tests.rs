@@ -1,6 +1,7 @@
 //! Unit tests of the digest: continuing stories recognised by their centroids.
 
 use super::*;
+use crate::pipeline::GroupStep;
 use crate::{Config, RawDocument};
 
 const AR: [&str; 5] = [
@@ -107,4 +108,43 @@ fn centroids_are_unit_heaviest_first_and_the_same_for_any_input_order() {
     assert!((norm - 1.0).abs() < 1e-3, "{norm}");
     assert!(c.windows(2).all(|p| p[0].1 >= p[1].1), "{c:?}");
     assert!(c.iter().all(|(h, _)| h.len() == 16));
+}
+
+#[test]
+fn progress_names_every_stage_in_order() {
+    // Reading (bytes of the files), each step of grouping in order (the terms step counting
+    // articles up to all of them), then briefing (stories up to the number briefed).
+    let summarizer = Summarizer::new(Config::default().with_threads(2)).expect("summarizer");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/coalition-ar");
+    let mut seen = Vec::new();
+    let (digest, _) = summarizer
+        .digest_paths(&[dir], &DigestOptions::default(), None, &mut |p| {
+            seen.push(p)
+        })
+        .expect("digest");
+    let stage = |p: &Progress| match p {
+        Progress::Reading { .. } => 0,
+        Progress::Grouping { step, .. } => 1 + *step as usize,
+        Progress::Briefing { .. } => 9,
+        Progress::Ranking { .. } => 99,
+    };
+    let stages: Vec<usize> = seen.iter().map(stage).collect();
+    assert!(stages.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+    let mut distinct = stages.clone();
+    distinct.dedup();
+    assert_eq!(distinct, [0, 1, 2, 3, 4, 9], "{seen:?}");
+    assert!(seen.contains(&Progress::Grouping {
+        step: GroupStep::Terms,
+        done: 5,
+        total: 5
+    }));
+    let briefed = digest.stories.len();
+    assert_eq!(
+        seen.last(),
+        Some(&Progress::Briefing {
+            done: briefed,
+            total: briefed
+        })
+    );
+    assert!(matches!(seen[0], Progress::Reading { .. }));
 }

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::Summarizer;
 use super::briefing::{BriefSentence, Briefing, BudgetUse, DocumentInfo, SourceRef, round4};
+use super::{Progress, RankStep, Report, Summarizer};
 use crate::config::{Budget, Config, Language};
 use crate::corpus::{Corpus, SentId};
 use crate::error::{Error, Result};
@@ -21,6 +21,9 @@ use crate::rank::{graph, prior, score, similarity_floor, tfidf};
 use crate::select::{self, Inputs, Selection, Selector};
 use crate::text::fragment::fragment;
 use crate::text::tokenize::Analyzers;
+
+/// Sentences whose terms are made between two progress reports.
+const TERMS_CHUNK: usize = 16_384;
 
 /// Sentences not to offer again, such as what an earlier digest sent
 /// (`crate::digest::since::Sent`).
@@ -99,25 +102,67 @@ impl Summarizer {
     /// # Ok::<(), briefing::Error>(())
     /// ```
     pub fn summarize_corpus(&self, corpus: &Corpus, budget: Budget) -> Result<Briefing> {
+        self.summarize_corpus_with_progress(corpus, budget, &mut |_| {})
+    }
+
+    /// [`Summarizer::summarize_corpus`], telling `progress` each step of the ranking as it
+    /// starts ([`Progress::Ranking`], the steps of [`RankStep`] in order; the first counts the
+    /// sentences whose terms are done).
+    ///
+    /// ```
+    /// use briefing::{Budget, Config, Progress, RankStep, RawDocument, Summarizer};
+    ///
+    /// let summarizer = Summarizer::new(Config::default())?;
+    /// let corpus = summarizer.corpus(vec![RawDocument::new(
+    ///     "a",
+    ///     "The mayor promised repairs. The bridge will stay closed until Friday, officials \
+    ///      said. Ferries carry commuters across the bay.",
+    /// )]);
+    /// let mut steps = Vec::new();
+    /// summarizer.summarize_corpus_with_progress(&corpus, Budget::Sentences(1), &mut |p| {
+    ///     if let Progress::Ranking { step, .. } = p {
+    ///         if steps.last() != Some(&step) {
+    ///             steps.push(step);
+    ///         }
+    ///     }
+    /// })?;
+    /// use RankStep::*;
+    /// assert_eq!(steps, [Terms, Graph, Scores, Selecting]);
+    /// # Ok::<(), briefing::Error>(())
+    /// ```
+    pub fn summarize_corpus_with_progress(
+        &self,
+        corpus: &Corpus,
+        budget: Budget,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Briefing> {
         if corpus.documents.is_empty() {
             return Err(Error::NoDocuments {
                 skipped: corpus.skipped.clone(),
             });
         }
-        Ok(self.pool.install(|| self.brief(corpus, budget, None).0))
+        Ok(self.install_reporting(progress, |report| {
+            self.brief(corpus, budget, None, report).0
+        }))
     }
 
     /// The briefing of a corpus; with `sent`, sentences an earlier digest sent are not offered,
     /// and the second value counts them per earlier story. Runs on the caller's threads (call
-    /// it inside the pool).
+    /// it inside the pool). Each step is reported to `report` as it starts.
     pub(crate) fn brief(
         &self,
         corpus: &Corpus,
         budget: Budget,
         sent: Option<&dyn Exclude>,
+        report: &Report,
     ) -> (Briefing, BTreeMap<usize, usize>) {
         let cfg = &self.config;
-        let analysis = self.analyze(corpus);
+        let analysis = self.analyze(corpus, report);
+        report(Progress::Ranking {
+            step: RankStep::Selecting,
+            done: 0,
+            total: 0,
+        });
         let offer = offer(
             corpus,
             &analysis,
@@ -148,22 +193,42 @@ impl Summarizer {
     }
 
     /// Terms, vectors, graph, features, scores and display texts of every sentence.
-    fn analyze(&self, corpus: &Corpus) -> Analysis {
+    fn analyze(&self, corpus: &Corpus, report: &Report) -> Analysis {
         let cfg = &self.config;
-        let terms: Vec<Vec<String>> = corpus
-            .sentences
-            .par_iter()
-            .map(|s| {
+        let total = corpus.sentences.len();
+        let mut terms: Vec<Vec<String>> = Vec::with_capacity(total);
+        for chunk in corpus.sentences.chunks(TERMS_CHUNK) {
+            report(Progress::Ranking {
+                step: RankStep::Terms,
+                done: terms.len(),
+                total,
+            });
+            terms.par_extend(chunk.par_iter().map(|s| {
                 let doc = &corpus.documents[s.doc.index()];
                 self.analyzers
                     .get(doc.language)
                     .terms(&doc.text[s.span.clone()])
-            })
-            .collect();
+            }));
+        }
+        report(Progress::Ranking {
+            step: RankStep::Terms,
+            done: terms.len(),
+            total,
+        });
+        report(Progress::Ranking {
+            step: RankStep::Graph,
+            done: 0,
+            total: 0,
+        });
         let vectors = tfidf::vectorize(&terms);
         let p = &cfg.params;
         let floor = similarity_floor(cfg.method, p.duplicate_threshold);
         let graph = graph::similarity_graph(&vectors.rows, floor, p.duplicate_threshold);
+        report(Progress::Ranking {
+            step: RankStep::Scores,
+            done: 0,
+            total: 0,
+        });
         let features = score::features(corpus, &vectors, &graph, p.duplicate_threshold);
         let scorer = score::Scorer::from(cfg.method);
         let weights = prior::cluster_weights(p, corpus, &graph, &features);

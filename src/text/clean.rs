@@ -37,7 +37,7 @@
 //!    they count as text but are not offered to the briefing.
 
 use crate::text::normalize::is_arabic_letter;
-use crate::text::normalize::{display, fold};
+use crate::text::normalize::{display, fold_words};
 use crate::text::resources::{Script, boilerplate, datelines};
 
 /// A caption or label line ending in a colon has at most this many words.
@@ -92,12 +92,38 @@ fn word_count(s: &str) -> usize {
 
 /// Folded, whitespace-collapsed key used to compare lines.
 fn line_key(s: &str) -> String {
-    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    fold_words(s, usize::MAX).unwrap_or_default()
+}
+
+/// True when [`tidy`] would change the display text: it holds a control character (other
+/// than a newline or tab, `\r` among them) or one of the invisible characters it drops.
+/// Tested on the UTF-8 bytes: U+0080-U+009F and U+00AD are `C2 80-9F` and `C2 AD`, U+200B
+/// is `E2 80 8B`, U+2060 `E2 81 A0`, U+FEFF `EF BB BF`.
+fn needs_tidy(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\n' | b'\t' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F | 0xAD)),
+        0xE2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0x8B)) | (Some(0x81), Some(0xA0))
+        ),
+        0xEF => matches!((b.get(i + 1), b.get(i + 2)), (Some(0xBB), Some(0xBF))),
+        _ => false,
+    })
 }
 
 fn tidy(raw: &str) -> String {
     let text = display(raw);
-    let text = crate::text::typesetting::decode(&text);
+    // Typesetting codes first: the line breaks they become are what the rest reads.
+    let text = match crate::text::typesetting::decode(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(decoded) => decoded,
+    };
+    if !needs_tidy(&text) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -132,8 +158,10 @@ fn script_of(text: &str) -> Option<Script> {
 fn dominant_script(text: &str) -> Script {
     let (mut arabic, mut other) = (0usize, 0usize);
     for c in text.chars() {
-        // Arabic first: `is_alphabetic` is a slow table lookup outside ASCII.
-        if is_arabic_letter(c) {
+        // ASCII first, then Arabic: `is_alphabetic` is a slow table lookup outside ASCII.
+        if c.is_ascii() {
+            other += usize::from(c.is_ascii_alphabetic());
+        } else if is_arabic_letter(c) {
             arabic += 1;
         } else if c.is_alphabetic() {
             other += 1;
@@ -341,7 +369,12 @@ pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
     let mut keys: Vec<String> = given.iter().map(|t| line_key(t)).collect();
     let (printed, date) = take_headline(&mut paras, layout, given.as_deref());
     keys.extend(printed.iter().map(|t| line_key(t)));
-    paras.retain(|p| !keys.contains(&line_key(p)));
+    // A paragraph whose key would be longer than every key is none of them: its key is
+    // not finished.
+    let longest = keys.iter().map(String::len).max();
+    if let Some(longest) = longest {
+        paras.retain(|p| fold_words(p, longest).is_none_or(|k| !keys.contains(&k)));
+    }
     let title = given.or(printed);
 
     for p in paras.iter_mut().take(2) {
@@ -355,7 +388,7 @@ pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
     let paragraphs = paras
         .into_iter()
         .map(|text| Paragraph {
-            heading: word_count(&text) <= HEADING_WORDS && !ends_sentence(&text),
+            heading: !ends_sentence(&text) && text.split_whitespace().nth(HEADING_WORDS).is_none(),
             text,
         })
         .collect();
@@ -367,179 +400,4 @@ pub fn clean(raw: &str, given_title: Option<&str>) -> Cleaned {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn texts(c: &Cleaned) -> Vec<&str> {
-        c.paragraphs.iter().map(|p| p.text.as_str()).collect()
-    }
-
-    #[test]
-    fn wire_typesetting_codes_are_layout_not_words() {
-        // NYT News Service copy: `&QL;` ends the headline line, `&UR;` opens the credit lines.
-        let raw = "NATIONAL FORECAST &QL;\n &UR; By JOHN DOE &QC; \n\nWet snow will fall in Maine. &QL; \n   &QL; \nRain will fall farther south.\n";
-        let c = clean(raw, None);
-        assert_eq!(c.title.as_deref(), Some("NATIONAL FORECAST"));
-        assert_eq!(
-            texts(&c),
-            vec![
-                "Wet snow will fall in Maine.",
-                "Rain will fall farther south."
-            ]
-        );
-    }
-
-    #[test]
-    fn repeated_headline_and_furniture_removed() {
-        let raw = "الجعفري والن يبحثان الوضع\n\nالجعفري والن يبحثان الوضع\nآخر تحديث:\n\n بغداد/شبكة اخبار العراق- بحث الوزير الأوضاع.\n\nالتعليقات\n\nأضف تعليقاً\n\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\n";
-        let c = clean(raw, None);
-        assert_eq!(c.title.as_deref(), Some("الجعفري والن يبحثان الوضع"));
-        assert_eq!(texts(&c), vec!["بحث الوزير الأوضاع."]);
-    }
-
-    #[test]
-    fn colon_dateline_but_not_speech_verb() {
-        let c = clean("لندن: قال الجنرال شيئا.\n\nوقال: \"نحن مستمرون\".", None);
-        assert_eq!(
-            texts(&c),
-            vec!["قال الجنرال شيئا.", "وقال: \"نحن مستمرون\"."]
-        );
-    }
-
-    #[test]
-    fn regression_verb_before_a_dash_is_no_dateline() {
-        let s = "وصل - بحفظ الله ورعايته - خادم الحرمين الشريفين إلى طنجة.";
-        assert_eq!(strip_dateline(s), None);
-        assert_eq!(
-            strip_dateline("تمكنت - بفضل الله - الفرق من السيطرة."),
-            None
-        );
-        for (s, rest) in [
-            ("الرياض - أعلنت الوزارة أمس.", "أعلنت الوزارة أمس."),
-            ("جدة - أعلنت الوزارة أمس.", "أعلنت الوزارة أمس."),
-            ("سبق- أعلنت الوزارة أمس.", "أعلنت الوزارة أمس."),
-            ("مكة المكرمة - أعلنت الوزارة أمس.", "أعلنت الوزارة أمس."),
-            ("الرياض (واس) - أعلنت الوزارة أمس.", "أعلنت الوزارة أمس."),
-        ] {
-            assert_eq!(strip_dateline(s), Some(rest), "{s}");
-        }
-    }
-
-    #[test]
-    fn english_wire_copy_joined_and_dateline_stripped() {
-        let raw = "\t   LONDON (AP) _ An influential lawmaker from the governing Labor\nParty on Saturday backed Spanish requests to question the former\nChilean dictator, in London for back surgery, on allegations.\n\t   ``There have been something like a total of 3,197 cases'' of\nmurder and torture during the regime, the lawmaker said on radio.\n";
-        let c = clean(raw, None);
-        assert_eq!(c.title, None);
-        assert_eq!(c.paragraphs.len(), 2);
-        assert!(c.paragraphs[0].text.starts_with("An influential lawmaker"));
-        assert!(c.paragraphs[0].text.ends_with("on allegations."));
-    }
-
-    #[test]
-    fn given_title_removes_its_repeat() {
-        let c = clean(
-            "Storm closes bridge\nThe bridge closed at noon.",
-            Some("Storm closes bridge"),
-        );
-        assert_eq!(c.title.as_deref(), Some("Storm closes bridge"));
-        assert_eq!(texts(&c), vec!["The bridge closed at noon."]);
-    }
-
-    #[test]
-    fn regression_given_title_differing_from_printed_headline() {
-        let c = clean(
-            "Storm shuts bridge\n\nStorm shuts bridge\n\nPORTHAVEN (AP) -- The bridge closed at noon.",
-            Some("Bridge closed by storm"),
-        );
-        assert_eq!(c.title.as_deref(), Some("Bridge closed by storm"));
-        assert_eq!(texts(&c), vec!["The bridge closed at noon."]);
-    }
-
-    #[test]
-    fn regression_other_scripts_full_stops_end_sentences() {
-        // A Chinese article was taken for a headline alone and dropped.
-        for t in [
-            "港口大桥于周二关闭。",
-            "پل بسته شد۔",
-            "पुल बंद हुआ।",
-            "«Сказал он.»",
-        ] {
-            assert!(ends_sentence(t), "{t}");
-        }
-        assert!(!ends_sentence("Storm closes bridge"));
-        let c = clean(
-            "暴风雨过后，港口大桥于周二关闭。渡轮将通勤者运送过海湾。",
-            None,
-        );
-        assert_eq!(c.title, None);
-        assert_eq!(c.paragraphs.len(), 1);
-    }
-
-    #[test]
-    fn regression_title_ending_with_a_full_stop_before_a_date_line() {
-        for (raw, title, first) in [
-            (
-                "Storm closes harbour bridge.\nWednesday, July 15, 2009\n\nA storm closed the bridge.\nFerries ran instead.",
-                "Storm closes harbour bridge.",
-                "A storm closed the bridge.",
-            ),
-            (
-                "العاصفة تغلق الجسر.\nالأربعاء، 15 يوليو 2009\n\nأغلقت العاصفة الجسر أمس.\nوعملت العبارات بدلا منه.",
-                "العاصفة تغلق الجسر.",
-                "أغلقت العاصفة الجسر أمس.",
-            ),
-            (
-                "Storm closes harbour bridge.\n\nA storm closed the bridge.\nFerries ran instead.\nThe mayor spoke.",
-                "Storm closes harbour bridge.",
-                "A storm closed the bridge.",
-            ),
-        ] {
-            let c = clean(raw, None);
-            assert_eq!(c.title.as_deref(), Some(title), "{raw}");
-            assert_eq!(texts(&c)[0], first, "{raw}");
-        }
-        let c = clean(
-            "Storm closes harbour bridge.\nWednesday, July 15, 2009\n\nA storm closed it.",
-            None,
-        );
-        assert_eq!(c.date.as_deref(), Some("2009-07-15"));
-        // A short first line before blank-separated paragraphs is a title; a long one, or one
-        // opening with a dateline, is the lead.
-        let c = clean(
-            "Storm closes bridge.\n\nA storm closed the bridge on Tuesday.\n\nFerries ran.",
-            None,
-        );
-        assert_eq!(c.title.as_deref(), Some("Storm closes bridge."));
-        for raw in [
-            "A storm that had raged over the bay since the weekend closed the harbour bridge on Tuesday morning.\n\nFerries ran instead.\n\nThe mayor spoke.",
-            "PORTHAVEN (AP) -- A storm closed the bridge.\n\nFerries ran instead.\n\nThe mayor spoke.",
-        ] {
-            let c = clean(raw, None);
-            assert_eq!(c.title, None, "{raw}");
-            assert_eq!(texts(&c).len(), 3, "{raw}");
-        }
-    }
-
-    #[test]
-    fn subheading_marked() {
-        let c = clean("First sentence here.\n\nA subheading\n\nMore text.", None);
-        assert!(!c.paragraphs[0].heading);
-        assert!(c.paragraphs[1].heading);
-    }
-
-    #[test]
-    fn caption_line_dropped() {
-        let c = clean(
-            "One.\n\nفيديو اجتماع وزير الدفاع العراقي مع الجنارل جون آلن:\n\nTwo.",
-            None,
-        );
-        assert_eq!(texts(&c), vec!["One.", "Two."]);
-    }
-
-    #[test]
-    fn ends_sentence_cases() {
-        assert!(ends_sentence("done.”"));
-        assert!(ends_sentence("لماذا؟"));
-        assert!(!ends_sentence("الجعفري:الجهود الدولية"));
-    }
-}
+mod tests;

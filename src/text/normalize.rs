@@ -15,21 +15,112 @@
 
 use unicode_normalization::{UnicodeNormalization, is_nfkc_quick};
 
-/// The display form: NFKC, skipping the work when the text is already normalized.
+/// The display form: NFKC, skipping the work where the text is already normalized.
+///
+/// Most news text is ASCII and base Arabic letters, digits and punctuation, which NFKC leaves
+/// alone (the inert characters of `is_inert`), and each of them has a normalization boundary
+/// before it: nothing after it composes with or reorders across what is before it. So the
+/// text is cut before inert characters into pieces, NFKC of the text is the NFKC of each piece
+/// in turn, and only the pieces around runs of other characters are checked (the quick
+/// check) and, failing it, normalized.
 pub fn display(text: &str) -> String {
-    // Most news text is ASCII and base Arabic letters, digits and punctuation, which NFKC
-    // leaves alone; checking that is much cheaper than the general quick check.
-    let inert = |c: char| {
-        c.is_ascii()
-            || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{066D}' | '\u{060C}' | '\u{061B}' | '\u{061F}' | '«' | '»' | '“' | '”' | '–' | '—')
-    };
-    if text.chars().all(inert) {
-        return text.to_owned();
+    let mut out: Option<String> = None;
+    // Bytes of `text` searched, and copied to `out`.
+    let (mut at, mut copied) = (0, 0);
+    while let Some(first) = inert_prefix(&text[at..]).map(|p| at + p) {
+        // The piece: from the inert character before the run (a boundary), to the next
+        // inert character after it.
+        let start = text[at..first]
+            .char_indices()
+            .next_back()
+            .map_or(first, |(i, _)| at + i);
+        let end = text[first..]
+            .char_indices()
+            .find(|&(_, c)| is_inert_char(c))
+            .map_or(text.len(), |(i, _)| first + i);
+        let piece = &text[start..end];
+        if is_nfkc_quick(piece.chars()) != unicode_normalization::IsNormalized::Yes {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            out.push_str(&text[copied..start]);
+            out.extend(piece.nfkc());
+            copied = end;
+        }
+        at = end;
     }
-    match is_nfkc_quick(text.chars()) {
-        unicode_normalization::IsNormalized::Yes => text.to_owned(),
-        _ => text.nfkc().collect(),
+    match out {
+        None => text.to_owned(),
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            out
+        }
     }
+}
+
+/// One inert character (see `is_inert`).
+fn is_inert_char(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{066D}' | '\u{060C}' | '\u{061B}' | '\u{061F}' | '«' | '»' | '“' | '”' | '–' | '—')
+}
+
+/// True when every character of `text` is one NFKC leaves alone for certain: ASCII, the base
+/// Arabic letters U+0621–U+063A and U+0641–U+064A, Arabic-Indic digits and the signs
+/// U+0660–U+066D, the Arabic comma, semicolon and question mark, `« » “ ” – —`. Tested on
+/// the UTF-8 bytes (a character is one, two or three of them here), not on decoded chars.
+#[cfg(test)]
+fn is_inert(text: &str) -> bool {
+    inert_prefix(text).is_none()
+}
+
+/// The byte offset of the first character of `text` that is not inert (as `is_inert` says),
+/// `None` when every one is.
+fn inert_prefix(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII runs, eight bytes at a time.
+        while i + 8 <= b.len() {
+            let word = u64::from_le_bytes([
+                b[i],
+                b[i + 1],
+                b[i + 2],
+                b[i + 3],
+                b[i + 4],
+                b[i + 5],
+                b[i + 6],
+                b[i + 7],
+            ]);
+            if word & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&lead) = b.get(i) else { break };
+        let step = match lead {
+            0x00..=0x7F => 1,
+            // U+0600–U+063F: D8 80–BF; U+0640–U+067F: D9 80–BF.
+            0xD8 => match b.get(i + 1) {
+                Some(0xA1..=0xBA | 0x8C | 0x9B | 0x9F) => 2,
+                _ => return Some(i),
+            },
+            0xD9 => match b.get(i + 1) {
+                Some(0x81..=0x8A | 0xA0..=0xAD) => 2,
+                _ => return Some(i),
+            },
+            // « U+00AB, » U+00BB.
+            0xC2 => match b.get(i + 1) {
+                Some(0xAB | 0xBB) => 2,
+                _ => return Some(i),
+            },
+            // – U+2013, — U+2014, “ U+201C, ” U+201D: E2 80 93/94/9C/9D.
+            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x93 | 0x94 | 0x9C | 0x9D)) => 3,
+                _ => return Some(i),
+            },
+            _ => return Some(i),
+        };
+        i += step;
+    }
+    None
 }
 
 /// True for the Arabic marks and tatweel that folding removes.
@@ -54,6 +145,47 @@ fn fold_char(c: char, out: &mut String) {
         '\u{0600}'..='\u{06FF}' => out.push(c),
         c => out.extend(c.to_lowercase()),
     }
+}
+
+/// The folded key of a text with its whitespace collapsed: `fold(text)`'s words joined by
+/// single spaces, made in one pass. `None` as soon as the key would be longer than `limit`
+/// bytes (a caller comparing with keys no longer than that need not finish it).
+pub fn fold_words(text: &str, limit: usize) -> Option<String> {
+    let mut out = String::with_capacity(text.len().min(limit));
+    let mut one = String::new();
+    let mut space = false;
+    let mut push = |f: char, out: &mut String| {
+        if f.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(f);
+        }
+    };
+    for c in text.chars() {
+        match c {
+            c if c.is_ascii() => push(c.to_ascii_lowercase(), &mut out),
+            // Arabic letters that folding keeps as they are (no case, not a mark).
+            '\u{0621}'
+            | '\u{0624}'
+            | '\u{0626}'..='\u{0628}'
+            | '\u{062A}'..='\u{063A}'
+            | '\u{0641}'..='\u{0648}'
+            | '\u{064A}' => push(c, &mut out),
+            c => {
+                one.clear();
+                fold_char(c, &mut one);
+                one.chars().for_each(|f| push(f, &mut out));
+            }
+        }
+        if out.len() > limit {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// The folded matching key of a text (see the module docs for every step).
@@ -88,6 +220,72 @@ pub fn is_arabic_letter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inert_bytes_agree_with_the_characters() {
+        let inert = is_inert_char;
+        let mut all: Vec<char> = (0..0x3000u32).filter_map(char::from_u32).collect();
+        all.extend(['\u{FEFB}', '\u{1F600}', '\u{10FFFF}']);
+        for c in all {
+            for text in [
+                c.to_string(),
+                format!("abcdefghij{c}"),
+                format!("{c}قال123456789"),
+            ] {
+                assert_eq!(is_inert(&text), text.chars().all(inert), "{:?}", text);
+            }
+        }
+        assert!(is_inert(""));
+    }
+
+    #[test]
+    fn display_is_nfkc_of_every_character_in_context() {
+        let mut all: Vec<char> = (0..0x3000u32).filter_map(char::from_u32).collect();
+        all.extend(['\u{FB50}', '\u{FEFB}', '\u{FF21}', '\u{1D400}']);
+        for c in all {
+            for text in [
+                format!("{c}"),
+                format!("e{c}"),
+                format!("قال{c}ا"),
+                format!("abc \u{0627}{c}\u{0654}"),
+                format!("{c}\u{0301}x"),
+                format!("a{c}b {c}\u{0301} ق{c}\u{0654}{c}{c} x\u{00A0}{c}"),
+                format!("\u{0301}{c}\u{FEFB}e\u{0301}{c}"),
+            ] {
+                let nfkc: String = text.nfkc().collect();
+                assert_eq!(display(&text), nfkc, "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn fold_words_folds_every_character_as_fold_does() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b {c}");
+            let key = fold(&text).split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(fold_words(&text, usize::MAX), Some(key), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn fold_words_is_fold_with_whitespace_collapsed() {
+        for text in [
+            "",
+            "   ",
+            "  Hello\t World \n",
+            "أَكَّدَ  الوزير\u{00A0}أن",
+            "a\u{200B} b",
+            "\u{0130}stanbul  ĞÜN",
+            "x\u{3000}y\u{2028}z ",
+        ] {
+            let key = fold(text).split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(fold_words(text, usize::MAX).as_deref(), Some(key.as_str()));
+            assert_eq!(fold_words(text, key.len()).as_deref(), Some(key.as_str()));
+            if !key.is_empty() {
+                assert_eq!(fold_words(text, key.len() - 1), None);
+            }
+        }
+    }
 
     #[test]
     fn u0640_tatweel_removed() {

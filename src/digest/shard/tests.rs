@@ -116,7 +116,7 @@ fn signatures_group_as_the_corpus_they_were_made_from() {
     let s = Summarizer::new(Config::default()).unwrap();
     let corpus = s.read(&paths, &mut |_| {}).unwrap();
     let opts = DigestOptions::default();
-    let from_corpus = stories::group(&corpus, &s.analyzers, &opts);
+    let from_corpus = stories::group(&corpus, &s.analyzers, &opts, &|_| {});
     // Signatures made one article at a time (as on as many machines) group the same way.
     let mut one_by_one = Vec::new();
     for d in 0..corpus.documents.len() {

@@ -2,9 +2,10 @@
 //! centroid of each (steps 5 and 6 of the module docs of `stories`).
 
 use super::rows::Rows;
-use super::{Article, CENTROID_KEEP, Story, Vectors, partition};
+use super::{Article, CENTROID_KEEP, Story, Vectors, partition, step};
 use crate::config::DigestOptions;
 use crate::corpus::DocId;
+use crate::pipeline::{GroupStep, Report};
 use crate::text::date::day_number;
 
 /// The key two articles of one outlet share (`Meta::outlet_key`): its outlet in lower case,
@@ -20,12 +21,14 @@ pub fn stories(
     keys: Vec<u64>,
     articles: &[Article],
     opts: &DigestOptions,
+    report: &Report,
 ) -> Vec<Story> {
     let days: Vec<Option<i64>> = articles
         .iter()
         .map(|a| a.date.and_then(day_number))
         .collect();
-    let (groups, vectors, hashes) = partition(counts, &keys, &days, opts);
+    let (groups, vectors, hashes) = partition(counts, &keys, &days, opts, report);
+    report(step(GroupStep::Ranking));
     let newest_day = days.iter().flatten().max().copied();
     let mut centroid = vec![0f32; hashes.len()];
     let mut stories: Vec<Story> = groups

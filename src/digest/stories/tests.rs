@@ -41,7 +41,7 @@ fn raw(name: &str, title: &str, date: &str, source: &str, text: String) -> RawDo
 fn grouped(docs: Vec<RawDocument>, opts: &DigestOptions) -> Vec<Vec<String>> {
     let summarizer = Summarizer::new(Config::default()).expect("summarizer");
     let corpus = summarizer.corpus(docs);
-    let stories = group(&corpus, &Analyzers::default(), opts);
+    let stories = group(&corpus, &Analyzers::default(), opts, &|_| {});
     let mut out: Vec<Vec<String>> = stories
         .iter()
         .map(|s| {
@@ -265,7 +265,12 @@ fn headline_is_the_most_central_title() {
     ];
     let summarizer = Summarizer::new(Config::default()).expect("summarizer");
     let corpus = summarizer.corpus(docs);
-    let stories = group(&corpus, &Analyzers::default(), &DigestOptions::default());
+    let stories = group(
+        &corpus,
+        &Analyzers::default(),
+        &DigestOptions::default(),
+        &|_| {},
+    );
     assert_eq!(stories.len(), 1);
     let h = stories[0].headline.as_deref().unwrap_or("");
     assert!(h != "Sidebar: levee history", "{h}");
