@@ -9,8 +9,7 @@
 //! normalises hamza forms and strips marks and clitics itself) and its stem is folded after.
 //! Folded terms never reach the output.
 //!
-//! [`detect_language`] names a document's language with `whatlang`, falling back to the
-//! dominant script when whatlang is unsure.
+//! [`detect_language`] (from [`crate::text::language`]) names a document's language.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -126,39 +125,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     .filter(|w| !w.is_empty())
 }
 
-/// Characters of an article read to detect its language: enough for a reliable trigram
-/// profile (whatlang's own accuracy figures level off well below this).
-pub const LANGUAGE_SAMPLE: usize = 400;
-
-/// The language of a text (its first [`LANGUAGE_SAMPLE`] characters): whatlang when it is
-/// reliable, else the dominant script.
-pub fn detect_language(text: &str) -> Language {
-    let sample: String = text.chars().take(LANGUAGE_SAMPLE).collect();
-    if let Some(info) = whatlang::detect(&sample)
-        && (info.is_reliable() || info.confidence() > 0.5)
-    {
-        return match info.lang() {
-            whatlang::Lang::Ara => Language::Arabic,
-            whatlang::Lang::Eng => Language::English,
-            _ => Language::Other,
-        };
-    }
-    let (mut arabic, mut latin) = (0usize, 0usize);
-    for c in sample.chars() {
-        if is_arabic_letter(c) {
-            arabic += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
-    }
-    if arabic == 0 && latin == 0 {
-        Language::Other
-    } else if arabic >= latin {
-        Language::Arabic
-    } else {
-        Language::English
-    }
-}
+pub use crate::text::language::{LANGUAGE_SAMPLE, detect_language};
 
 #[cfg(test)]
 mod tests {
@@ -189,18 +156,6 @@ mod tests {
         assert_eq!(
             words("تقدُّماً كبيراً").collect::<Vec<_>>(),
             vec!["تقدُّماً", "كبيراً"]
-        );
-    }
-
-    #[test]
-    fn languages_detected() {
-        assert_eq!(
-            detect_language("بحث وزير الخارجية ابراهيم الجعفري مع مبعوث الرئيس الأميركي"),
-            Language::Arabic
-        );
-        assert_eq!(
-            detect_language("The storm closed the harbour bridge on Tuesday morning."),
-            Language::English
         );
     }
 }
