@@ -7,37 +7,19 @@
 use crate::util::*;
 
 const SENTENCE: &str = "The minister said on Tuesday that the bridge would reopen to traffic within a week after repairs. ";
-const WORDS: [&str; 20] = [
-    "bridge",
-    "harbour",
-    "ferry",
-    "council",
-    "mayor",
-    "repairs",
-    "storm",
-    "traffic",
-    "minister",
-    "week",
-    "river",
-    "city",
-    "engineers",
-    "budget",
-    "contract",
-    "inspection",
-    "commuters",
-    "report",
-    "officials",
-    "police",
-];
+/// The 20-word vocabulary of `scripts/pathological.py`: every pair of sentences drawn from it
+/// is a near-duplicate.
+const VOCABULARY: &str = "bridge harbour ferry council mayor repairs storm traffic minister week river city engineers budget contract inspection commuters report officials police";
 
-/// `n` words drawn from [`WORDS`] (a fixed LCG, so every run writes the same text).
+/// `n` words drawn from [`VOCABULARY`] (a fixed LCG, so every run writes the same text).
 fn drawn(x: &mut u64, n: usize) -> String {
+    let words: Vec<&str> = VOCABULARY.split(' ').collect();
     (0..n)
         .map(|_| {
             *x = x
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
-            WORDS[(*x >> 33) as usize % WORDS.len()]
+            words[(*x >> 33) as usize % words.len()]
         })
         .collect::<Vec<_>>()
         .join(" ")

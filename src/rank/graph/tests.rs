@@ -208,31 +208,12 @@ fn regression_pathological_inputs_do_linear_graph_work() {
     assert_eq!(copies.scored, 1);
     assert!(copies.edges <= 5_000 * MAX_DUPLICATES, "{copies:?}");
 
-    const WORDS: [&str; 20] = [
-        "bridge",
-        "harbour",
-        "ferry",
-        "council",
-        "mayor",
-        "repairs",
-        "storm",
-        "traffic",
-        "minister",
-        "week",
-        "river",
-        "city",
-        "engineers",
-        "budget",
-        "contract",
-        "inspection",
-        "commuters",
-        "report",
-        "officials",
-        "police",
-    ];
+    // The 20-word vocabulary of `scripts/pathological.py`.
+    const VOCABULARY: &str = "bridge harbour ferry council mayor repairs storm traffic minister week river city engineers budget contract inspection commuters report officials police";
+    let words: Vec<&str> = VOCABULARY.split(' ').collect();
     let words = |v: Vec<String>| {
         v.iter()
-            .map(|w| WORDS[w[1..].parse::<usize>().unwrap()])
+            .map(|w| words[w[1..].parse::<usize>().unwrap()])
             .collect::<Vec<_>>()
             .join(" ")
     };
