@@ -124,6 +124,12 @@ fn tidy(raw: &str) -> String {
     if !needs_tidy(&text) {
         return text;
     }
+    tidy_chars(&text)
+}
+
+/// Rule 1's character pass: line ends unified, invisible characters dropped, control
+/// characters made spaces ([`tidy`] skips it when [`needs_tidy`] finds nothing to change).
+fn tidy_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -175,22 +175,7 @@ fn tidy_is_skipped_only_when_it_changes_nothing() {
     for c in all {
         for text in [format!("a{c}b"), format!("{c}"), format!("سلام{c}\n")] {
             let display = display(&text);
-            let mut slow = String::new();
-            let mut chars = display.chars().peekable();
-            while let Some(c) = chars.next() {
-                match c {
-                    '\r' => {
-                        slow.push('\n');
-                        if chars.peek() == Some(&'\n') {
-                            chars.next();
-                        }
-                    }
-                    '\n' | '\t' => slow.push(c),
-                    '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => {}
-                    c if c.is_control() => slow.push(' '),
-                    c => slow.push(c),
-                }
-            }
+            let slow = tidy_chars(&display);
             assert_eq!(tidy(&text), slow, "{:?}", text);
             if slow == display {
                 assert!(
