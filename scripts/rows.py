@@ -29,7 +29,6 @@ BBC_ALL = ["business", "entertainment", "politics", "sport", "tech"]
 def run_once(cmd, env=None):
     """(wall seconds, peak RSS in MB, CPU seconds) of one run; output is thrown away."""
     t = time.perf_counter()
-    # Standard output write-only: briefing reads a read-write /dev/null as a closed output.
     with open(os.devnull, "w") as null:
         p = subprocess.Popen(cmd, stdout=null, stderr=subprocess.DEVNULL, env=env)
         _, status, usage = os.wait4(p.pid, 0)

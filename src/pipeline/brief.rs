@@ -7,7 +7,7 @@
 //! 5. [`assemble`]: the briefing's sentences (with every source), articles and title; with
 //!    `explain`, every sentence's features and decision (`super::explain`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
@@ -20,10 +20,12 @@ use crate::rank::dedup::{self, Group};
 use crate::rank::{graph, prior, score, similarity_floor, tfidf};
 use crate::select::{self, Inputs, Selection, Selector};
 use crate::text::fragment::fragment;
-use crate::text::tokenize::Analyzers;
+use crate::text::tokenize::{Analyzers, words};
 
 /// Sentences whose terms are made between two progress reports.
 const TERMS_CHUNK: usize = 16_384;
+/// Sentences per parallel task when finding terms: each task memoizes its words' terms.
+const MEMO_CHUNK: usize = 1024;
 
 /// Sentences not to offer again, such as what an earlier digest sent
 /// (`crate::digest::since::Sent`).
@@ -203,11 +205,23 @@ impl Summarizer {
                 done: terms.len(),
                 total,
             });
-            terms.par_extend(chunk.par_iter().map(|s| {
-                let doc = &corpus.documents[s.doc.index()];
-                self.analyzers
-                    .get(doc.language)
-                    .terms(&doc.text[s.span.clone()])
+            // Each task memoizes its words' terms (stemming is most of the cost, and the
+            // words of a cluster repeat); the terms are the same as word by word.
+            terms.par_extend(chunk.par_chunks(MEMO_CHUNK).flat_map_iter(|part| {
+                let mut memo: HashMap<(Language, &str), Option<String>> = HashMap::new();
+                part.iter()
+                    .map(|s| {
+                        let doc = &corpus.documents[s.doc.index()];
+                        let a = self.analyzers.get(doc.language);
+                        words(&doc.text[s.span.clone()])
+                            .filter_map(|w| {
+                                memo.entry((doc.language, w))
+                                    .or_insert_with(|| a.term(w))
+                                    .clone()
+                            })
+                            .collect::<Vec<String>>()
+                    })
+                    .collect::<Vec<_>>()
             }));
         }
         report(Progress::Ranking {

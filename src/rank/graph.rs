@@ -101,10 +101,18 @@ pub fn similarity_graph_counted(rows: &[Row], floor: f32, exact: f32) -> (Graph,
         // No copies: distinct rows are the sentences, in order.
         near
     } else {
-        (0..rows.len())
+        // Each distinct row's neighbours are consumed as its sentences' rows are made, so
+        // the two graphs are never both held whole.
+        let made: Vec<Vec<Placed>> = near
             .into_par_iter()
-            .map(|i| expand(i as u32, &copies, &near, &self_cosine, floor, exact))
-            .collect()
+            .enumerate()
+            .map(|(c, row)| expand(c as u32, row, &copies, &self_cosine, floor, exact))
+            .collect();
+        let mut graph: Graph = vec![Vec::new(); rows.len()];
+        for (i, row) in made.into_iter().flatten() {
+            graph[i as usize] = row;
+        }
+        graph
     };
     let work = Work {
         rows: rows.len(),
@@ -117,10 +125,11 @@ pub fn similarity_graph_counted(rows: &[Row], floor: f32, exact: f32) -> (Graph,
     (graph, work)
 }
 
+/// A sentence and its neighbours, made from its distinct row's.
+type Placed = (u32, Vec<(u32, f32)>);
+
 /// Sentences grouped by identical rows, distinct rows numbered in order of first sentence.
 struct Copies {
-    /// Each sentence's distinct row.
-    class: Vec<u32>,
     /// Each distinct row's sentences, in index order.
     members: Vec<Vec<u32>>,
 }
@@ -129,25 +138,20 @@ impl Copies {
     fn of(rows: &[Row]) -> Copies {
         let mut ids: HashMap<Vec<u32>, u32> = HashMap::new();
         let mut members: Vec<Vec<u32>> = Vec::new();
-        let class = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let key: Vec<u32> = r
-                    .indices()
-                    .iter()
-                    .map(|&t| t as u32)
-                    .chain(r.data().iter().map(|w| w.to_bits()))
-                    .collect();
-                let c = *ids.entry(key).or_insert_with(|| {
-                    members.push(Vec::new());
-                    (members.len() - 1) as u32
-                });
-                members[c as usize].push(i as u32);
-                c
-            })
-            .collect();
-        Copies { class, members }
+        for (i, r) in rows.iter().enumerate() {
+            let key: Vec<u32> = r
+                .indices()
+                .iter()
+                .map(|&t| t as u32)
+                .chain(r.data().iter().map(|w| w.to_bits()))
+                .collect();
+            let c = *ids.entry(key).or_insert_with(|| {
+                members.push(Vec::new());
+                (members.len() - 1) as u32
+            });
+            members[c as usize].push(i as u32);
+        }
+        Copies { members }
     }
 }
 
@@ -327,55 +331,58 @@ fn rarest_candidates(
     }
 }
 
-/// Sentence `i`'s neighbours from its distinct row's: its copies at the self-cosine, then the
-/// sentences of each neighbouring row, most similar rows first, taken while the caps allow.
+/// The neighbours of distinct row `c`'s sentences `(sentence, neighbours)` from the row's own
+/// (`near`, consumed): its copies at the self-cosine, then the sentences of each neighbouring
+/// row, most similar rows first, taken while the caps allow.
 fn expand(
-    i: u32,
+    c: u32,
+    mut near: Vec<(u32, f32)>,
     copies: &Copies,
-    near: &[Vec<(u32, f32)>],
     self_cosine: &[f32],
     floor: f32,
     exact: f32,
-) -> Vec<(u32, f32)> {
-    let c = copies.class[i as usize];
+) -> Vec<Placed> {
     let own = &copies.members[c as usize];
     if own.len() == 1
-        && near[c as usize]
+        && near
             .iter()
             .all(|&(d, _)| copies.members[d as usize].len() == 1)
     {
         // No copies around: the distinct row's neighbours are the sentence's.
-        return near[c as usize]
-            .iter()
-            .map(|&(d, s)| (copies.members[d as usize][0], s))
-            .collect();
-    }
-    let mut rows: Vec<(u32, f32)> = near[c as usize].clone();
-    if own.len() > 1 && self_cosine[c as usize] >= floor {
-        rows.push((c, self_cosine[c as usize]));
-    }
-    rows.sort_unstable_by(best_first);
-    let (mut strong, mut weak) = (0, 0);
-    let mut out = Vec::new();
-    for (d, s) in rows {
-        let quota = if s >= exact { &mut strong } else { &mut weak };
-        let limit = if s >= exact {
-            MAX_DUPLICATES
-        } else {
-            MAX_NEIGHBOURS
-        };
-        for &j in &copies.members[d as usize] {
-            if *quota == limit {
-                break;
-            }
-            if j != i {
-                out.push((j, s));
-                *quota += 1;
-            }
+        for e in near.iter_mut() {
+            e.0 = copies.members[e.0 as usize][0];
         }
+        return vec![(own[0], near)];
     }
-    out.sort_unstable_by_key(|e| e.0);
-    out
+    if own.len() > 1 && self_cosine[c as usize] >= floor {
+        near.push((c, self_cosine[c as usize]));
+    }
+    near.sort_unstable_by(best_first);
+    own.iter()
+        .map(|&i| {
+            let (mut strong, mut weak) = (0, 0);
+            let mut out = Vec::new();
+            for &(d, s) in &near {
+                let quota = if s >= exact { &mut strong } else { &mut weak };
+                let limit = if s >= exact {
+                    MAX_DUPLICATES
+                } else {
+                    MAX_NEIGHBOURS
+                };
+                for &j in &copies.members[d as usize] {
+                    if *quota == limit {
+                        break;
+                    }
+                    if j != i {
+                        out.push((j, s));
+                        *quota += 1;
+                    }
+                }
+            }
+            out.sort_unstable_by_key(|e| e.0);
+            (i, out)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -76,13 +76,15 @@ pub fn lexrank(graph: &[Vec<(u32, f32)>]) -> Vec<f32> {
     let jump = (1.0 - LEXRANK_DAMPING) / n as f32;
     let mut p = Array1::<f32>::from_elem(n, 1.0 / n as f32);
     for _ in 0..200 {
+        // Each node's share per unit of edge weight, divided once per node, not per edge.
+        let share: Vec<f32> = (0..n).map(|i| p[i] / degree[i]).collect();
         let next: Vec<f32> = (0..n)
             .into_par_iter()
             .map(|j| {
-                let mut s = p[j] / degree[j];
+                let mut s = share[j];
                 for &(i, w) in &graph[j] {
                     if edge(w) {
-                        s += p[i as usize] * w / degree[i as usize];
+                        s += share[i as usize] * w;
                     }
                 }
                 jump + LEXRANK_DAMPING * s
