@@ -46,10 +46,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
-use crate::config::{DigestOptions, Language};
+use crate::config::DigestOptions;
 use crate::corpus::{Corpus, DocId, SentId};
 use crate::pipeline::{GroupStep, Progress, Report};
-use crate::text::tokenize::{Analyzers, words};
+use crate::text::tokenize::{Analyzers, TermMemo, words};
 use rows::{Rows, RowsBuilder};
 
 /// Words of an article (after its title) that go into its story vector: the lead carries the
@@ -120,16 +120,11 @@ fn count_chunk<'a>(
     ranges: &[std::ops::Range<usize>],
     ids: &[usize],
 ) -> Vec<Vec<(u64, u32)>> {
-    let mut memo: HashMap<(Language, &'a str), Option<u64>> = HashMap::new();
+    let mut memo = TermMemo::new(analyzers, |t: String| term_hash(&t));
     let mut out = Vec::with_capacity(ids.len());
     for &d in ids {
         let doc = &corpus.documents[d];
-        let a = analyzers.get(doc.language);
-        let mut hash_of = |w: &'a str| {
-            *memo
-                .entry((doc.language, w))
-                .or_insert_with(|| a.term(w).map(|t| term_hash(&t)))
-        };
+        let mut hash_of = |w: &'a str| memo.term(doc.language, w);
         let mut hashes: Vec<u64> = Vec::new();
         if let Some(t) = &doc.meta.title {
             for w in words(t) {

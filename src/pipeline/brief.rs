@@ -7,7 +7,7 @@
 //! 5. [`assemble`]: the briefing's sentences (with every source), articles and title; with
 //!    `explain`, every sentence's features and decision (`super::explain`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
@@ -20,7 +20,7 @@ use crate::rank::dedup::{self, Group};
 use crate::rank::{graph, prior, score, similarity_floor, tfidf};
 use crate::select::{self, Inputs, Selection, Selector};
 use crate::text::fragment::fragment;
-use crate::text::tokenize::{Analyzers, words};
+use crate::text::tokenize::{Analyzers, TermMemo, words};
 
 /// Sentences whose terms are made between two progress reports.
 const TERMS_CHUNK: usize = 16_384;
@@ -205,20 +205,14 @@ impl Summarizer {
                 done: terms.len(),
                 total,
             });
-            // Each task memoizes its words' terms (stemming is most of the cost, and the
-            // words of a cluster repeat); the terms are the same as word by word.
+            // Each task memoizes its words' terms; the terms are the same as word by word.
             terms.par_extend(chunk.par_chunks(MEMO_CHUNK).flat_map_iter(|part| {
-                let mut memo: HashMap<(Language, &str), Option<String>> = HashMap::new();
+                let mut memo = TermMemo::new(&self.analyzers, |t| t);
                 part.iter()
                     .map(|s| {
                         let doc = &corpus.documents[s.doc.index()];
-                        let a = self.analyzers.get(doc.language);
                         words(&doc.text[s.span.clone()])
-                            .filter_map(|w| {
-                                memo.entry((doc.language, w))
-                                    .or_insert_with(|| a.term(w))
-                                    .clone()
-                            })
+                            .filter_map(|w| memo.term(doc.language, w))
                             .collect::<Vec<String>>()
                     })
                     .collect::<Vec<_>>()

@@ -11,7 +11,7 @@
 //!
 //! [`detect_language`] (from [`crate::text::language`]) names a document's language.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -108,6 +108,39 @@ impl Analyzers {
             Language::English => &self.0[1],
             Language::Other => &self.0[2],
         }
+    }
+}
+
+/// A memo of terms for one task: each distinct `(language, word)` is analysed once and its
+/// term (or `None`) mapped by `map`, so a task's repeated words cost a hash lookup instead of
+/// a fold and a stem (stemming is most of the cost, and the words of news repeat). The terms
+/// are the same as [`Analyzer::term`] word by word.
+pub struct TermMemo<'a, 'w, T, F> {
+    analyzers: &'a Analyzers,
+    map: F,
+    memo: HashMap<(Language, &'w str), Option<T>>,
+}
+
+impl<'a, 'w, T: Clone, F: Fn(String) -> T> TermMemo<'a, 'w, T, F> {
+    /// An empty memo over `analyzers`, keeping `map(term)` for each term.
+    pub fn new(analyzers: &'a Analyzers, map: F) -> Self {
+        TermMemo {
+            analyzers,
+            map,
+            memo: HashMap::new(),
+        }
+    }
+
+    /// The (mapped) term of `word` in `language`, as [`Analyzer::term`] gives it.
+    pub fn term(&mut self, language: Language, word: &'w str) -> Option<T> {
+        let TermMemo {
+            analyzers,
+            map,
+            memo,
+        } = self;
+        memo.entry((language, word))
+            .or_insert_with(|| analyzers.get(language).term(word).map(map))
+            .clone()
     }
 }
 
