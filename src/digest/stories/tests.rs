@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::corpus::RawDocument;
-use crate::{Config, Summarizer};
+use crate::{Config, Language, Summarizer};
 
 #[test]
 fn outlets() {
