@@ -165,6 +165,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_term_memo_gives_the_analyzers_terms_once_per_distinct_word() {
+        let analyzers = Analyzers::default();
+        let text = "The ministers met; the ministers said \u{0627}\u{0644}\u{0648}\u{0632}\u{0631}\u{0627}\u{0621} met";
+        let mut memo = TermMemo::new(&analyzers, |t| t);
+        let mut hashed = TermMemo::new(&analyzers, |t: String| t.len());
+        for language in [Language::English, Language::Arabic] {
+            let a = analyzers.get(language);
+            for w in words(text) {
+                assert_eq!(memo.term(language, w), a.term(w), "{language:?} {w}");
+                assert_eq!(hashed.term(language, w), a.term(w).map(|t| t.len()));
+            }
+        }
+        // "The", "ministers", "met", "the", "said" and the Arabic word, in two languages.
+        assert_eq!(memo.memo.len(), 12);
+        assert_eq!(
+            memo.term(Language::English, "ministers").as_deref(),
+            Some("minist")
+        );
+        assert_eq!(memo.term(Language::English, "the"), None);
+    }
+
+    #[test]
     fn english_terms_are_stemmed_and_stopped() {
         let a = Analyzer::new(Language::English);
         assert_eq!(
