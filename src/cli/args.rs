@@ -426,6 +426,9 @@ pub struct SummarizeArgs {
     /// Show every sentence's scores and why it was or was not chosen.
     #[arg(long, help_heading = "Output")]
     pub explain: bool,
+    /// Print each stage's time (and the peak memory when it ended) on standard error.
+    #[arg(long, help_heading = "Output")]
+    pub stats: bool,
 }
 
 /// `briefing digest`.

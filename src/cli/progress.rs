@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::io::{self, IsTerminal};
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use briefing::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -124,6 +124,60 @@ impl Bar {
     }
 }
 
+/// `--stats` of `summarize`: how long each stage took, from the same reports the bar shows
+/// (a stage ends when the next one is reported), and the peak memory of the process when it
+/// ended (where the system says: `VmHWM` on Linux).
+#[derive(Debug)]
+pub struct StageClock {
+    /// The stage under way and when it began.
+    current: Option<(&'static str, Instant)>,
+    /// Stages done: name, time taken, peak resident bytes when it ended.
+    pub done: Vec<(&'static str, Duration, Option<u64>)>,
+}
+
+impl StageClock {
+    /// A clock started now, on reading (every run begins there, before its first report).
+    pub fn new() -> StageClock {
+        StageClock {
+            current: Some((READING, Instant::now())),
+            done: Vec::new(),
+        }
+    }
+
+    /// Takes a report; a report of another stage ends the one under way.
+    pub fn update(&mut self, p: Progress) {
+        let stage = match p {
+            Progress::Reading { .. } => READING,
+            Progress::Ranking { step, .. } => step.label(),
+            Progress::Grouping { step, .. } => step.label(),
+            Progress::Briefing { .. } => "briefing stories",
+            _ => return,
+        };
+        if self.current.map(|c| c.0) != Some(stage) {
+            self.end();
+            self.current = Some((stage, Instant::now()));
+        }
+    }
+
+    /// Ends the stage under way (the run is over).
+    pub fn end(&mut self) {
+        if let Some((stage, began)) = self.current.take() {
+            self.done.push((stage, began.elapsed(), peak_resident()));
+        }
+    }
+}
+
+/// The name of the reading stage.
+const READING: &str = "read, clean, split";
+
+/// The process's peak resident memory so far, in bytes (Linux: `VmHWM` of `/proc/self/status`).
+fn peak_resident() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
 /// The indicatif template of a stage: with or without a step name, a bar of `unit` when the
 /// stage counts its work, else a spinner.
 fn template(no_step: bool, unit: &str, counted: bool) -> String {
@@ -158,6 +212,31 @@ mod tests {
             template(false, "articles", true),
             "{prefix}: {msg} {bar:40} {pos}/{len} articles {elapsed}"
         );
+    }
+
+    #[test]
+    fn a_stage_clock_ends_a_stage_when_the_next_is_reported() {
+        use briefing::RankStep;
+        let mut clock = StageClock::new();
+        clock.update(Progress::Reading { done: 0, total: 9 });
+        clock.update(Progress::Reading { done: 9, total: 9 });
+        for step in [RankStep::Terms, RankStep::Terms, RankStep::Graph] {
+            clock.update(Progress::Ranking {
+                step,
+                done: 0,
+                total: 0,
+            });
+        }
+        clock.end();
+        clock.end();
+        let stages: Vec<&str> = clock.done.iter().map(|d| d.0).collect();
+        assert_eq!(
+            stages,
+            ["read, clean, split", "reading terms", "comparing sentences"]
+        );
+        if cfg!(target_os = "linux") {
+            assert!(clock.done.iter().all(|d| d.2.is_some_and(|b| b > 0)));
+        }
     }
 
     #[test]

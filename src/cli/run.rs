@@ -11,7 +11,7 @@ use briefing::{Config, Error, Format, Summarizer};
 
 use super::args::{Cli, Command, DigestArgs, EmailArgs, EvalArgs, GenerateArgs, SummarizeArgs};
 use super::output::{emit, report_skipped};
-use super::progress::Bar;
+use super::progress::{Bar, StageClock};
 
 /// Runs one command.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -56,21 +56,48 @@ fn summarize(args: &SummarizeArgs) -> anyhow::Result<()> {
     budget.validate()?;
     let summarizer = Summarizer::new(config)?;
     let envelope = envelope(args.brief.format, &args.brief.email)?;
+    let started = Instant::now();
     let mut bar = Bar::new(args.brief.input.quiet);
+    let mut clock = StageClock::new();
     let mut run = || -> anyhow::Result<_> {
-        let corpus = summarizer.read(&args.brief.input.paths, &mut |p| bar.update(p))?;
+        let mut progress = |p| {
+            clock.update(p);
+            bar.update(p)
+        };
+        let corpus = summarizer.read(&args.brief.input.paths, &mut progress)?;
         bar.suspend(|| report_skipped(&args.brief.input, &corpus.skipped))?;
-        let briefing =
-            summarizer.summarize_corpus_with_progress(&corpus, budget, &mut |p| bar.update(p))?;
-        Ok(briefing)
+        let mut progress = |p| {
+            clock.update(p);
+            bar.update(p)
+        };
+        let briefing = summarizer.summarize_corpus_with_progress(&corpus, budget, &mut progress)?;
+        Ok((briefing, corpus.documents.len(), corpus.sentences.len()))
     };
     let run = run();
     bar.finish();
-    let briefing = run?;
+    let (briefing, articles, sentences) = run?;
+    clock.end();
+    let rendered = Instant::now();
     emit(args.brief.input.output.as_deref(), |out| match &envelope {
         Some(e) => render::render_email(&briefing, e, out),
         None => render::render(&briefing, args.brief.format, out),
-    })
+    })?;
+    if args.stats {
+        clock.done.push(("render", rendered.elapsed(), None));
+        for (stage, took, peak) in &clock.done {
+            let peak = peak.map_or(String::new(), |b| format!(", peak {} MB", b >> 20));
+            eprintln!(
+                "briefing: stats: {stage:<20} {:>9.3} s{peak}",
+                took.as_secs_f64()
+            );
+        }
+        eprintln!(
+            "briefing: stats: {:<20} {:>9.3} s ({articles} articles, {sentences} sentences)",
+            "total",
+            started.elapsed().as_secs_f64(),
+        );
+    }
+    Ok(())
 }
 
 /// Runs `briefing digest`: a progress bar on a terminal once the run has taken a second,

@@ -234,18 +234,18 @@ impl Sent {
 
     /// The earlier story a sentence repeats (see the module docs), if any. `terms` are the
     /// sentence's terms.
-    pub fn repeats(&self, text: &str, terms: &[String]) -> Option<usize> {
+    pub fn repeats(&self, text: &str, terms: &[&str]) -> Option<usize> {
         crate::pipeline::brief::Exclude::repeats(self, text, terms)
     }
 }
 
 impl crate::pipeline::brief::Exclude for Sent {
-    fn repeats(&self, text: &str, terms: &[String]) -> Option<usize> {
+    fn repeats(&self, text: &str, terms: &[&str]) -> Option<usize> {
         let key = text_key(text);
         if let Some(s) = self.sentences.iter().find(|s| s.key == key) {
             return Some(s.story);
         }
-        let mine: HashSet<String> = terms.iter().cloned().collect();
+        let mine: HashSet<String> = terms.iter().map(|t| t.to_string()).collect();
         if mine.is_empty() {
             return None;
         }
@@ -273,7 +273,10 @@ mod tests {
         assert_eq!(sent.len(), 1);
         assert_eq!(sent.stories[0].documents.len(), 2);
         let a = Analyzer::new(Language::English);
-        let check = |t: &str| sent.repeats(t, &a.terms(t));
+        let check = |t: &str| {
+            let terms = a.terms(t);
+            sent.repeats(t, &terms.iter().map(String::as_str).collect::<Vec<_>>())
+        };
         assert_eq!(
             check("the harbour bridge closed on tuesday, after a storm"),
             Some(0)

@@ -7,6 +7,7 @@
 //! 5. [`assemble`]: the briefing's sentences (with every source), articles and title; with
 //!    `explain`, every sentence's features and decision (`super::explain`).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -17,6 +18,7 @@ use crate::config::{Budget, Config, Language};
 use crate::corpus::{Corpus, SentId};
 use crate::error::{Error, Result};
 use crate::rank::dedup::{self, Group};
+use crate::rank::tfidf::Vocabulary;
 use crate::rank::{graph, prior, score, similarity_floor, tfidf};
 use crate::select::{self, Inputs, Selection, Selector};
 use crate::text::fragment::fragment;
@@ -32,13 +34,11 @@ const MEMO_CHUNK: usize = 1024;
 pub trait Exclude: Sync {
     /// The earlier story a sentence repeats, if it does: `text` is its display form and
     /// `terms` its analysed terms.
-    fn repeats(&self, text: &str, terms: &[String]) -> Option<usize>;
+    fn repeats(&self, text: &str, terms: &[&str]) -> Option<usize>;
 }
 
 /// What the ranking stages computed for a cluster, indexed by sentence id.
 pub(crate) struct Analysis {
-    /// Each sentence's analysed terms.
-    pub terms: Vec<Vec<String>>,
     /// TF-IDF rows, vocabulary and centroid.
     pub vectors: tfidf::Vectors,
     /// Each sentence's neighbours with their cosine.
@@ -198,29 +198,47 @@ impl Summarizer {
     fn analyze(&self, corpus: &Corpus, report: &Report) -> Analysis {
         let cfg = &self.config;
         let total = corpus.sentences.len();
-        let mut terms: Vec<Vec<String>> = Vec::with_capacity(total);
+        // Each task numbers its own terms (memoizing its words' terms, which are the same as
+        // word by word); the tasks' vocabularies are merged in order, so the ids are those of
+        // one vocabulary over every sentence in order, for any thread count.
+        let mut vocabulary = Vocabulary::default();
+        let mut sentence_terms: Vec<Vec<u32>> = Vec::with_capacity(total);
         for chunk in corpus.sentences.chunks(TERMS_CHUNK) {
             report(Progress::Ranking {
                 step: RankStep::Terms,
-                done: terms.len(),
+                done: sentence_terms.len(),
                 total,
             });
-            // Each task memoizes its words' terms; the terms are the same as word by word.
-            terms.par_extend(chunk.par_chunks(MEMO_CHUNK).flat_map_iter(|part| {
-                let mut memo = TermMemo::new(&self.analyzers, |t| t);
-                part.iter()
-                    .map(|s| {
-                        let doc = &corpus.documents[s.doc.index()];
-                        words(&doc.text[s.span.clone()])
-                            .filter_map(|w| memo.term(doc.language, w))
-                            .collect::<Vec<String>>()
-                    })
-                    .collect::<Vec<_>>()
-            }));
+            let tasks: Vec<(Vocabulary, Vec<Vec<u32>>)> = chunk
+                .par_chunks(MEMO_CHUNK)
+                .map(|part| {
+                    let own = RefCell::new(Vocabulary::default());
+                    let mut memo = TermMemo::new(&self.analyzers, |t| own.borrow_mut().id(&t));
+                    let lists: Vec<Vec<u32>> = part
+                        .iter()
+                        .map(|s| {
+                            let doc = &corpus.documents[s.doc.index()];
+                            words(&doc.text[s.span.clone()])
+                                .filter_map(|w| memo.term(doc.language, w))
+                                .collect()
+                        })
+                        .collect();
+                    drop(memo);
+                    (own.into_inner(), lists)
+                })
+                .collect();
+            for (own, lists) in tasks {
+                let to = vocabulary.merge(&own);
+                sentence_terms.extend(
+                    lists
+                        .into_iter()
+                        .map(|l| l.into_iter().map(|t| to[t as usize]).collect::<Vec<u32>>()),
+                );
+            }
         }
         report(Progress::Ranking {
             step: RankStep::Terms,
-            done: terms.len(),
+            done: sentence_terms.len(),
             total,
         });
         report(Progress::Ranking {
@@ -228,7 +246,7 @@ impl Summarizer {
             done: 0,
             total: 0,
         });
-        let vectors = tfidf::vectorize(&terms);
+        let vectors = tfidf::vectorize_ids(vocabulary.terms, sentence_terms);
         let p = &cfg.params;
         let floor = similarity_floor(cfg.method, p.duplicate_threshold);
         let graph = graph::similarity_graph(&vectors.rows, floor, p.duplicate_threshold);
@@ -246,7 +264,6 @@ impl Summarizer {
             .map(|i| corpus.display(SentId(i as u32)))
             .collect();
         Analysis {
-            terms,
             vectors,
             graph,
             features,
@@ -265,34 +282,51 @@ fn offer(
     min_words: usize,
     sent: Option<&dyn Exclude>,
 ) -> Offer {
+    // Each sentence's verdict (in parallel; in sentence order): why it is not offered, with
+    // the earlier story it repeats, or `None` when it is offered.
+    let verdicts: Vec<Option<(String, Option<usize>)>> = corpus
+        .sentences
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let display = &analysis.displays[i];
+            if s.heading {
+                return Some(("not offered: a heading inside the article".into(), None));
+            }
+            if display.split_whitespace().take(min_words).count() < min_words {
+                return Some((format!("not offered: fewer than {min_words} words"), None));
+            }
+            let language = corpus.documents[s.doc.index()].language;
+            if let Some(why) = fragment(display, analyzers.get(language)) {
+                return Some((format!("not offered: {why}"), None));
+            }
+            let story = sent.and_then(|p| {
+                let terms: Vec<&str> = analysis.vectors.sentence_terms[i]
+                    .iter()
+                    .map(|&t| analysis.vectors.terms[t as usize].as_str())
+                    .collect();
+                p.repeats(display, &terms)
+            })?;
+            Some((
+                "not offered: already sent in the earlier digest".into(),
+                Some(story),
+            ))
+        })
+        .collect();
     let mut offer = Offer {
         candidates: Vec::new(),
         excluded: BTreeMap::new(),
         repeated: BTreeMap::new(),
     };
-    for (i, s) in corpus.sentences.iter().enumerate() {
-        let display = &analysis.displays[i];
-        let words = display.split_whitespace().count();
-        if s.heading {
-            offer
-                .excluded
-                .insert(i, "not offered: a heading inside the article".into());
-        } else if words < min_words {
-            offer
-                .excluded
-                .insert(i, format!("not offered: fewer than {min_words} words"));
-        } else if let Some(why) = fragment(
-            display,
-            analyzers.get(corpus.documents[s.doc.index()].language),
-        ) {
-            offer.excluded.insert(i, format!("not offered: {why}"));
-        } else if let Some(story) = sent.and_then(|p| p.repeats(display, &analysis.terms[i])) {
-            offer
-                .excluded
-                .insert(i, "not offered: already sent in the earlier digest".into());
-            *offer.repeated.entry(story).or_default() += 1;
-        } else {
-            offer.candidates.push(SentId(i as u32));
+    for (i, verdict) in verdicts.into_iter().enumerate() {
+        match verdict {
+            None => offer.candidates.push(SentId(i as u32)),
+            Some((why, story)) => {
+                offer.excluded.insert(i, why);
+                if let Some(story) = story {
+                    *offer.repeated.entry(story).or_default() += 1;
+                }
+            }
         }
     }
     offer

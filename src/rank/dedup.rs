@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::corpus::{Corpus, DocId, SentId};
 use crate::text::normalize::fold;
 
@@ -33,11 +35,21 @@ pub struct Group {
 /// The identity of a sentence's text: its folded words joined by single spaces (punctuation,
 /// marks, case and spacing do not count).
 pub fn text_key(text: &str) -> String {
-    fold(text)
-        .split(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let folded = fold(text);
+    let mut key = String::with_capacity(folded.len());
+    let mut gap = false;
+    for ch in folded.chars() {
+        if ch.is_alphanumeric() {
+            if gap && !key.is_empty() {
+                key.push(' ');
+            }
+            gap = false;
+            key.push(ch);
+        } else {
+            gap = true;
+        }
+    }
+    key
 }
 
 /// Groups the `candidates` (sentence ids) by near-duplication. `scores` and `graph` are indexed
@@ -65,19 +77,22 @@ pub fn group(
     for c in candidates {
         is_candidate[c.index()] = true;
     }
-    let mut by_key: HashMap<String, Vec<SentId>> = HashMap::new();
-    for &c in candidates {
-        by_key.entry(text_key(corpus.raw(c))).or_default().push(c);
+    let text_keys: Vec<String> = candidates
+        .par_iter()
+        .map(|&c| text_key(corpus.raw(c)))
+        .collect();
+    let mut by_key: HashMap<String, Vec<SentId>> = HashMap::with_capacity(candidates.len());
+    for (key, &c) in text_keys.into_iter().zip(candidates) {
+        by_key.entry(key).or_default().push(c);
     }
-    let mut key_of: HashMap<SentId, usize> = HashMap::new();
-    let mut same_key: Vec<Vec<SentId>> = Vec::new();
-    let mut keys: Vec<_> = by_key.into_iter().collect();
-    keys.sort_by(|a, b| a.1[0].cmp(&b.1[0]));
-    for (_, ids) in keys {
-        for &id in &ids {
-            key_of.insert(id, same_key.len());
+    // Each candidate's set of text twins (by sentence id), the sets in order of first member.
+    let mut key_of: Vec<u32> = vec![u32::MAX; corpus.sentences.len()];
+    let mut same_key: Vec<Vec<SentId>> = by_key.into_values().collect();
+    same_key.sort_by_key(|ids| ids[0]);
+    for (k, ids) in same_key.iter().enumerate() {
+        for &id in ids {
+            key_of[id.index()] = k as u32;
         }
-        same_key.push(ids);
     }
 
     // Each sentence's group, by group index (groups open in score order).
@@ -101,7 +116,7 @@ pub fn group(
         }
         let g = members.len();
         group_of[rep.index()] = Some(g);
-        let twins = same_key[key_of[&rep]].iter().copied();
+        let twins = same_key[key_of[rep.index()] as usize].iter().copied();
         let near = graph[rep.index()]
             .iter()
             .filter(|&&(_, s)| s >= threshold)
@@ -183,6 +198,26 @@ mod tests {
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].members, vec![SentId(0), SentId(1)]);
         assert_eq!(groups[1].members, vec![SentId(2)]);
+    }
+
+    #[test]
+    fn a_text_key_is_the_folded_words_joined_by_single_spaces() {
+        for text in [
+            "  The, bridge -- closed!! ",
+            "the bridge closed",
+            "...",
+            "",
+            "وقال: \"الجسر\" مغلق.",
+            "A1-b2 c3",
+        ] {
+            let words: Vec<String> = fold(text)
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect();
+            assert_eq!(text_key(text), words.join(" "), "{text:?}");
+        }
+        assert_eq!(text_key("  The, bridge -- closed!! "), "the bridge closed");
     }
 
     #[test]

@@ -81,12 +81,10 @@ pub fn similarity_graph(rows: &[Row], floor: f32, exact: f32) -> Graph {
 /// [`similarity_graph`] with the counts of the work it did.
 pub fn similarity_graph_counted(rows: &[Row], floor: f32, exact: f32) -> (Graph, Work) {
     let copies = Copies::of(rows);
-    let distinct: Vec<&Row> = copies
-        .members
-        .iter()
-        .map(|m| &rows[m[0] as usize])
+    let distinct: Vec<&Row> = (0..copies.len() as u32)
+        .map(|c| &rows[copies.members(c)[0] as usize])
         .collect();
-    let weight: Vec<usize> = copies.members.iter().map(Vec::len).collect();
+    let weight: Vec<usize> = (0..copies.len() as u32).map(|c| copies.count(c)).collect();
     let found: Vec<Found> = distinct_graph(&distinct, &weight, floor, exact);
     let capped = found.iter().filter(|f| f.1).count();
     let scored = found.iter().map(|f| f.2).sum();
@@ -128,17 +126,21 @@ pub fn similarity_graph_counted(rows: &[Row], floor: f32, exact: f32) -> (Graph,
 /// A sentence and its neighbours, made from its distinct row's.
 type Placed = (u32, Vec<(u32, f32)>);
 
-/// Sentences grouped by identical rows, distinct rows numbered in order of first sentence.
+/// Sentences grouped by identical rows, distinct rows numbered in order of first sentence;
+/// held flat (one array of sentences, each distinct row's a range of it).
 struct Copies {
-    /// Each distinct row's sentences, in index order.
-    members: Vec<Vec<u32>>,
+    /// Where each distinct row's sentences begin in `sentences` (one more entry at the end).
+    start: Vec<u32>,
+    /// Every sentence, by distinct row, each row's in index order.
+    sentences: Vec<u32>,
 }
 
 impl Copies {
     fn of(rows: &[Row]) -> Copies {
         let mut ids: HashMap<Vec<u32>, u32> = HashMap::new();
-        let mut members: Vec<Vec<u32>> = Vec::new();
-        for (i, r) in rows.iter().enumerate() {
+        let mut id_of: Vec<u32> = Vec::with_capacity(rows.len());
+        let mut count: Vec<u32> = Vec::new();
+        for r in rows {
             let key: Vec<u32> = r
                 .indices()
                 .iter()
@@ -146,12 +148,40 @@ impl Copies {
                 .chain(r.data().iter().map(|w| w.to_bits()))
                 .collect();
             let c = *ids.entry(key).or_insert_with(|| {
-                members.push(Vec::new());
-                (members.len() - 1) as u32
+                count.push(0);
+                (count.len() - 1) as u32
             });
-            members[c as usize].push(i as u32);
+            count[c as usize] += 1;
+            id_of.push(c);
         }
-        Copies { members }
+        let mut start = Vec::with_capacity(count.len() + 1);
+        start.push(0u32);
+        for &k in &count {
+            start.push(start[start.len() - 1] + k);
+        }
+        // Sentences in index order land in index order within their row's range.
+        let mut next = start.clone();
+        let mut sentences = vec![0u32; rows.len()];
+        for (i, &c) in id_of.iter().enumerate() {
+            sentences[next[c as usize] as usize] = i as u32;
+            next[c as usize] += 1;
+        }
+        Copies { start, sentences }
+    }
+
+    /// Distinct rows.
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    /// Distinct row `c`'s sentences, in index order.
+    fn members(&self, c: u32) -> &[u32] {
+        &self.sentences[self.start[c as usize] as usize..self.start[c as usize + 1] as usize]
+    }
+
+    /// How many sentences distinct row `c` stands for.
+    fn count(&self, c: u32) -> usize {
+        (self.start[c as usize + 1] - self.start[c as usize]) as usize
     }
 }
 
@@ -160,24 +190,34 @@ fn best_first(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
     b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
-/// Keeps at most `MAX_DUPLICATES` neighbours at or above `exact` and `MAX_NEIGHBOURS` below
-/// (the most similar, ties by index), in index order, at their exact length.
-fn cap(mut out: Vec<(u32, f32)>, exact: f32) -> Vec<(u32, f32)> {
-    let strong = out.iter().filter(|e| e.1 >= exact).count();
-    if strong > MAX_DUPLICATES || out.len() - strong > MAX_NEIGHBOURS {
-        let (mut near, mut weak): (Vec<_>, Vec<_>) = out.into_iter().partition(|e| e.1 >= exact);
-        for (part, keep) in [(&mut near, MAX_DUPLICATES), (&mut weak, MAX_NEIGHBOURS)] {
+/// The neighbours found for one row, before the caps: at or above `exact` (`strong`) and
+/// below it (`weak`), each in the order found. Reused from row to row.
+#[derive(Default)]
+struct Unkept {
+    strong: Vec<(u32, f32)>,
+    weak: Vec<(u32, f32)>,
+}
+
+impl Unkept {
+    /// Keeps at most `MAX_DUPLICATES` strong and `MAX_NEIGHBOURS` weak neighbours (the most
+    /// similar, ties by index) and returns them in index order, at their exact length; the
+    /// buffers are left empty for the next row.
+    fn cap(&mut self) -> Vec<(u32, f32)> {
+        for (part, keep) in [
+            (&mut self.strong, MAX_DUPLICATES),
+            (&mut self.weak, MAX_NEIGHBOURS),
+        ] {
             if part.len() > keep {
                 part.select_nth_unstable_by(keep, best_first);
                 part.truncate(keep);
             }
         }
-        near.append(&mut weak);
-        out = near;
+        let mut out = Vec::with_capacity(self.strong.len() + self.weak.len());
+        out.append(&mut self.strong);
+        out.append(&mut self.weak);
+        out.sort_unstable_by_key(|e| e.0);
+        out
     }
-    out.sort_unstable_by_key(|e| e.0);
-    out.shrink_to_fit();
-    out
 }
 
 /// A distinct row's neighbours, whether its candidates were capped, and the cosines computed.
@@ -211,8 +251,11 @@ fn distinct_graph(rows: &[&Row], weight: &[usize], floor: f32, exact: f32) -> Ve
     rows.par_iter()
         .enumerate()
         .map_init(
-            || (vec![0f32; rows.len()], Vec::<u32>::new(), Vec::<f32>::new()),
-            |(acc, touched, dense), (i, r)| {
+            || {
+                let acc = vec![0f32; rows.len()];
+                (acc, Vec::<u32>::new(), Vec::<f32>::new(), Unkept::default())
+            },
+            |(acc, touched, dense, out), (i, r)| {
                 let skip = skipped(r, &carried, exact);
                 let skipped_norm2: f32 = skip.iter().map(|&(_, w)| w * w).sum();
                 // The postings the walk would visit: past MAX_WALK, the capped candidates.
@@ -252,7 +295,6 @@ fn distinct_graph(rows: &[&Row], weight: &[usize], floor: f32, exact: f32) -> Ve
                         acc[j as usize] = exact_cosine(j);
                     }
                 }
-                let mut out: Vec<(u32, f32)> = Vec::new();
                 for &j in touched.iter() {
                     let partial = acc[j as usize];
                     acc[j as usize] = 0.0;
@@ -268,8 +310,10 @@ fn distinct_graph(rows: &[&Row], weight: &[usize], floor: f32, exact: f32) -> Ve
                     } else {
                         partial
                     };
-                    if s >= floor {
-                        out.push((j, s.min(1.0)));
+                    if s >= exact {
+                        out.strong.push((j, s.min(1.0)));
+                    } else if s >= floor {
+                        out.weak.push((j, s.min(1.0)));
                     }
                 }
                 for (t, _) in r.iter() {
@@ -277,7 +321,7 @@ fn distinct_graph(rows: &[&Row], weight: &[usize], floor: f32, exact: f32) -> Ve
                 }
                 let scored = touched.len();
                 touched.clear();
-                (cap(out, exact), capped, scored)
+                (out.cap(), capped, scored)
             },
         )
         .collect()
@@ -331,6 +375,45 @@ fn rarest_candidates(
     }
 }
 
+/// Appends to `out` the sentences of the rows of `part` (`total` sentences in all), most
+/// similar rows first (ties by the lower row), at most `limit`: the same as walking `part` in
+/// that order until `limit` are taken, but only the rows that may fall past the cap are
+/// ordered. Each row stands for at least one sentence, so when `excess = total - limit` the
+/// cut lies among the `excess` least similar rows; every row before them is taken whole.
+fn take_best(
+    part: &mut [(u32, f32)],
+    total: usize,
+    limit: usize,
+    copies: &Copies,
+    out: &mut Vec<(u32, f32)>,
+) {
+    let expand = |out: &mut Vec<(u32, f32)>, &(d, s): &(u32, f32)| {
+        out.extend(copies.members(d).iter().map(|&j| (j, s)));
+    };
+    if total <= limit {
+        part.iter().for_each(|e| expand(out, e));
+        return;
+    }
+    let tail = (total - limit).min(part.len());
+    let head = part.len() - tail;
+    if head < part.len() && head > 0 {
+        part.select_nth_unstable_by(head, best_first);
+    }
+    let (whole, rest) = part.split_at_mut(head);
+    let mut taken: usize = whole.iter().map(|e| copies.count(e.0)).sum();
+    whole.iter().for_each(|e| expand(out, e));
+    rest.sort_unstable_by(best_first);
+    for &(d, s) in rest.iter() {
+        for &j in copies.members(d) {
+            if taken == limit {
+                return;
+            }
+            out.push((j, s));
+            taken += 1;
+        }
+    }
+}
+
 /// The neighbours of distinct row `c`'s sentences `(sentence, neighbours)` from the row's own
 /// (`near`, consumed): its copies at the self-cosine, then the sentences of each neighbouring
 /// row, most similar rows first, taken while the caps allow.
@@ -342,17 +425,34 @@ fn expand(
     floor: f32,
     exact: f32,
 ) -> Vec<Placed> {
-    let own = &copies.members[c as usize];
-    if own.len() == 1
-        && near
-            .iter()
-            .all(|&(d, _)| copies.members[d as usize].len() == 1)
-    {
-        // No copies around: the distinct row's neighbours are the sentence's.
-        for e in near.iter_mut() {
-            e.0 = copies.members[e.0 as usize][0];
+    let own = copies.members(c);
+    if own.len() == 1 {
+        let (mut strong, mut weak) = (0, 0);
+        for &(d, s) in &near {
+            *(if s >= exact { &mut strong } else { &mut weak }) += copies.count(d);
         }
-        return vec![(own[0], near)];
+        if strong + weak == near.len() {
+            // No copies around: the distinct row's neighbours are the sentence's.
+            for e in near.iter_mut() {
+                e.0 = copies.members(e.0)[0];
+            }
+            return vec![(own[0], near)];
+        }
+        // Each part's rows, most similar first, give sentences while the part's cap allows:
+        // only the rows past the cap need ordering.
+        let (mut near_strong, mut near_weak): (Vec<_>, Vec<_>) =
+            near.into_iter().partition(|e| e.1 >= exact);
+        let mut out: Vec<(u32, f32)> =
+            Vec::with_capacity(strong.min(MAX_DUPLICATES) + weak.min(MAX_NEIGHBOURS));
+        for (part, total, limit) in [
+            (&mut near_strong, strong, MAX_DUPLICATES),
+            (&mut near_weak, weak, MAX_NEIGHBOURS),
+        ] {
+            take_best(part, total, limit, copies, &mut out);
+        }
+        // Nearly in order already (distinct rows are numbered by their first sentence).
+        out.sort_by_key(|e| e.0);
+        return vec![(own[0], out)];
     }
     if own.len() > 1 && self_cosine[c as usize] >= floor {
         near.push((c, self_cosine[c as usize]));
@@ -369,7 +469,7 @@ fn expand(
                 } else {
                     MAX_NEIGHBOURS
                 };
-                for &j in &copies.members[d as usize] {
+                for &j in copies.members(d) {
                     if *quota == limit {
                         break;
                     }

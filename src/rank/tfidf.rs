@@ -34,23 +34,50 @@ pub struct Vectors {
     pub centroid: Array1<f32>,
 }
 
-/// Builds the vocabulary, idf, rows and centroid from each sentence's terms.
+/// Term ids in first-seen order: what [`vectorize`] numbers terms by, and what a parallel task
+/// numbers its own terms by before they are merged in task order ([`Vocabulary::merge`]).
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+    /// Term strings by id.
+    pub terms: Vec<String>,
+}
+
+impl Vocabulary {
+    /// The id of `term`, a new one (the next) when it is not yet known.
+    pub fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.ids.insert(term.to_string(), id);
+        self.terms.push(term.to_string());
+        id
+    }
+
+    /// Takes in a later task's vocabulary: returns the ids here of its ids (new terms numbered
+    /// in its first-seen order), so that tasks merged in order give the ids one vocabulary
+    /// would have given over all of their sentences.
+    pub fn merge(&mut self, later: &Vocabulary) -> Vec<u32> {
+        later.terms.iter().map(|t| self.id(t)).collect()
+    }
+}
+
+/// Builds the vocabulary, idf, rows and centroid from each sentence's terms (the tests' way
+/// in; the pipeline numbers terms as it makes them and calls [`vectorize_ids`]).
+#[cfg(test)]
 pub fn vectorize(term_lists: &[Vec<String>]) -> Vectors {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let mut terms: Vec<String> = Vec::new();
+    let mut vocabulary = Vocabulary::default();
     let sentence_terms: Vec<Vec<u32>> = term_lists
         .iter()
-        .map(|list| {
-            list.iter()
-                .map(|t| {
-                    *ids.entry(t.as_str()).or_insert_with(|| {
-                        terms.push(t.clone());
-                        (terms.len() - 1) as u32
-                    })
-                })
-                .collect()
-        })
+        .map(|list| list.iter().map(|t| vocabulary.id(t)).collect())
         .collect();
+    vectorize_ids(vocabulary.terms, sentence_terms)
+}
+
+/// [`vectorize`] of sentences whose terms are already numbered: `terms` are the strings by id
+/// and `sentence_terms` each sentence's ids (ids in first-seen order, as [`Vocabulary`] gives).
+pub fn vectorize_ids(terms: Vec<String>, sentence_terms: Vec<Vec<u32>>) -> Vectors {
     let n_terms = terms.len();
     let n = sentence_terms.len();
 
@@ -154,5 +181,33 @@ mod tests {
         assert_eq!(cosine(&v.rows[0], &v.rows[3]), 0.0);
         // storm/bridge appear twice, so they weigh more in the centroid than vote/mayor
         assert!(v.centroid[0] > v.centroid[2]);
+    }
+
+    #[test]
+    fn vocabularies_merged_in_task_order_number_terms_as_one_would() {
+        let all = lists(&[
+            &["storm", "bridge"],
+            &["vote", "storm"],
+            &["mayor", "vote", "tide"],
+        ]);
+        let one = vectorize(&all);
+        let mut merged = Vocabulary::default();
+        let mut ids: Vec<Vec<u32>> = Vec::new();
+        for task in [&all[..1], &all[1..]] {
+            let mut own = Vocabulary::default();
+            let lists: Vec<Vec<u32>> = task
+                .iter()
+                .map(|l| l.iter().map(|t| own.id(t)).collect())
+                .collect();
+            let to = merged.merge(&own);
+            ids.extend(
+                lists
+                    .iter()
+                    .map(|l| l.iter().map(|&t| to[t as usize]).collect()),
+            );
+        }
+        assert_eq!(merged.terms, one.terms);
+        assert_eq!(ids, one.sentence_terms);
+        assert_eq!(merged.terms, ["storm", "bridge", "vote", "mayor", "tide"]);
     }
 }

@@ -241,3 +241,63 @@ fn regression_pathological_inputs_do_linear_graph_work() {
         "{long:?}"
     );
 }
+
+/// The old expansion of one sentence's neighbours: rows most similar first, each row's
+/// sentences taken while the part's cap allows.
+fn walked(near: &[(u32, f32)], copies: &Copies, exact: f32) -> Vec<(u32, f32)> {
+    let mut near = near.to_vec();
+    near.sort_unstable_by(best_first);
+    let (mut strong, mut weak) = (0, 0);
+    let mut out = Vec::new();
+    for &(d, s) in &near {
+        let (quota, limit) = if s >= exact {
+            (&mut strong, MAX_DUPLICATES)
+        } else {
+            (&mut weak, MAX_NEIGHBOURS)
+        };
+        for &j in copies.members(d) {
+            if *quota == limit {
+                break;
+            }
+            out.push((j, s));
+            *quota += 1;
+        }
+    }
+    out.sort_unstable_by_key(|e| e.0);
+    out
+}
+
+#[test]
+fn a_sentence_next_to_copies_keeps_the_neighbours_the_walk_in_order_would() {
+    // Rows repeated 1-4 times, so that a sentence's neighbouring rows stand for more
+    // sentences than the caps: the cut falls inside the least similar rows, with ties.
+    let mut x: u64 = 7;
+    let mut next = |m: u64| {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (x >> 33) % m
+    };
+    for round in 0..40 {
+        let distinct = 40 + round * 20;
+        let mut owned: Vec<Vec<String>> = Vec::new();
+        for d in 0..distinct {
+            let copies = if d == 0 { 1 } else { 1 + next(4) };
+            for _ in 0..copies {
+                owned.push(vec![format!("t{d}"), format!("u{}", d % 3)]);
+            }
+        }
+        let v = vectorize(&owned);
+        let copies = Copies::of(&v.rows);
+        let near: Vec<(u32, f32)> = (1..copies.len() as u32)
+            .map(|d| {
+                // Weights on a coarse grid, so that ties are common; some at or above 0.7.
+                let s = 0.1 + next(9) as f32 / 10.0;
+                (d, s)
+            })
+            .collect();
+        let placed = expand(0, near.clone(), &copies, &[1.0; 2000], 0.1, 0.7);
+        assert_eq!(placed.len(), 1);
+        assert_eq!(placed[0].1, walked(&near, &copies, 0.7), "round {round}");
+    }
+}
