@@ -19,13 +19,14 @@
 //!    [`MAX_CANDIDATES`] rows met and scores those exactly.
 //! 3. **Neighbours, capped.** A sentence keeps, at or above `exact` (near-duplicates), its
 //!    [`MAX_DUPLICATES`] most similar neighbours, and below it its [`MAX_NEIGHBOURS`] most
-//!    similar; ties by the lower distinct row, then the lower sentence. Copies of one row tie,
-//!    so a sentence keeps the first copies of a repeated sentence.
+//!    similar ([`neighbour_cap`]: fewer past 16,384 sentences, so that the weak edges stay
+//!    under [`MAX_EDGES`]); ties by the lower distinct row, then the lower sentence. Copies of
+//!    one row tie, so a sentence keeps the first copies of a repeated sentence.
 //!
 //! Work: at most `MAX_WALK + MAX_CANDIDATES * terms` per distinct row (`d` of them, each of at
 //! most a few hundred terms: a sentence is at most `--max-sentence-chars`), plus hashing the
-//! `n` rows, plus `n * (MAX_DUPLICATES + MAX_NEIGHBOURS)` edges at most: linear in the
-//! sentences. On a cluster where no sentence has more than [`MAX_DUPLICATES`] near-duplicates,
+//! `n` rows, plus `n * MAX_DUPLICATES + max(MAX_EDGES, n * MIN_NEIGHBOURS)` edges at most:
+//! linear in the sentences. On a cluster where no sentence has more than [`MAX_DUPLICATES`] near-duplicates,
 //! no term is in more than [`MAX_POSTINGS`] sentences and no walk passes [`MAX_WALK`], every
 //! pair at or above `floor` is found with its exact cosine and only the weak cap binds, as
 //! before the caps; every development set (up to SaudiNewsNet stories of 312 articles) gives
@@ -40,8 +41,22 @@ use super::tfidf::Row;
 /// A term found in more sentences than this (copies counted) does not propose neighbours by
 /// itself (see the module docs). No cluster of a few dozen articles reaches it.
 pub const MAX_POSTINGS: usize = 1000;
-/// Neighbours kept per sentence below the near-duplicate threshold (the most similar).
+/// Neighbours kept per sentence below the near-duplicate threshold (the most similar), in a
+/// cluster of up to [`MAX_EDGES`] / 256 = 16,384 sentences; see [`neighbour_cap`].
 pub const MAX_NEIGHBOURS: usize = 256;
+/// Edges below the near-duplicate threshold a graph holds at most in all: past 16,384
+/// sentences a sentence keeps fewer weak neighbours ([`neighbour_cap`]), so that the graph's
+/// memory and LexRank's work per iteration stop growing faster than the sentences.
+pub const MAX_EDGES: usize = 1 << 22;
+/// The fewest weak neighbours a sentence keeps, however big the cluster.
+pub const MIN_NEIGHBOURS: usize = 64;
+
+/// Weak neighbours kept per sentence in a cluster of `sentences`: [`MAX_NEIGHBOURS`] up to
+/// 16,384 sentences, then [`MAX_EDGES`] shared out, never fewer than [`MIN_NEIGHBOURS`].
+/// No development cluster (at most a few thousand sentences) comes near the bend.
+pub fn neighbour_cap(sentences: usize) -> usize {
+    (MAX_EDGES / sentences.max(1)).clamp(MIN_NEIGHBOURS, MAX_NEIGHBOURS)
+}
 /// Near-duplicates kept per sentence (the most similar): enough for dedup to group a fact's
 /// copies (a group takes its representative's near-duplicates and the sentences whose own
 /// near-duplicates include an earlier representative; exact text twins are grouped by key).
@@ -85,7 +100,8 @@ pub fn similarity_graph_counted(rows: &[Row], floor: f32, exact: f32) -> (Graph,
         .map(|c| &rows[copies.members(c)[0] as usize])
         .collect();
     let weight: Vec<usize> = (0..copies.len() as u32).map(|c| copies.count(c)).collect();
-    let found: Vec<Found> = distinct_graph(&distinct, &weight, floor, exact);
+    let weak_cap = neighbour_cap(rows.len());
+    let found: Vec<Found> = distinct_graph(&distinct, &weight, floor, exact, weak_cap);
     let capped = found.iter().filter(|f| f.1).count();
     let scored = found.iter().map(|f| f.2).sum();
     let max_scored = found.iter().map(|f| f.2).max().unwrap_or(0);
@@ -104,7 +120,10 @@ pub fn similarity_graph_counted(rows: &[Row], floor: f32, exact: f32) -> (Graph,
         let made: Vec<Vec<Placed>> = near
             .into_par_iter()
             .enumerate()
-            .map(|(c, row)| expand(c as u32, row, &copies, &self_cosine, floor, exact))
+            .map(|(c, row)| {
+                let caps = (exact, weak_cap);
+                expand(c as u32, row, &copies, &self_cosine, floor, caps)
+            })
             .collect();
         let mut graph: Graph = vec![Vec::new(); rows.len()];
         for (i, row) in made.into_iter().flatten() {
@@ -199,13 +218,13 @@ struct Unkept {
 }
 
 impl Unkept {
-    /// Keeps at most `MAX_DUPLICATES` strong and `MAX_NEIGHBOURS` weak neighbours (the most
+    /// Keeps at most `MAX_DUPLICATES` strong and `weak_cap` weak neighbours (the most
     /// similar, ties by index) and returns them in index order, at their exact length; the
     /// buffers are left empty for the next row.
-    fn cap(&mut self) -> Vec<(u32, f32)> {
+    fn cap(&mut self, weak_cap: usize) -> Vec<(u32, f32)> {
         for (part, keep) in [
             (&mut self.strong, MAX_DUPLICATES),
-            (&mut self.weak, MAX_NEIGHBOURS),
+            (&mut self.weak, weak_cap),
         ] {
             if part.len() > keep {
                 part.select_nth_unstable_by(keep, best_first);
@@ -225,7 +244,13 @@ type Found = (Vec<(u32, f32)>, bool, usize);
 
 /// Each distinct row's neighbours among the distinct rows (capped), whether its candidates
 /// were capped, and how many cosines it computed.
-fn distinct_graph(rows: &[&Row], weight: &[usize], floor: f32, exact: f32) -> Vec<Found> {
+fn distinct_graph(
+    rows: &[&Row],
+    weight: &[usize],
+    floor: f32,
+    exact: f32,
+    weak_cap: usize,
+) -> Vec<Found> {
     let n_terms = rows.first().map_or(0, |r| r.dim());
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
     // Sentences carrying each term (copies counted): what makes a term ubiquitous.
@@ -321,7 +346,7 @@ fn distinct_graph(rows: &[&Row], weight: &[usize], floor: f32, exact: f32) -> Ve
                 }
                 let scored = touched.len();
                 touched.clear();
-                (out.cap(), capped, scored)
+                (out.cap(weak_cap), capped, scored)
             },
         )
         .collect()
@@ -423,7 +448,7 @@ fn expand(
     copies: &Copies,
     self_cosine: &[f32],
     floor: f32,
-    exact: f32,
+    (exact, weak_cap): (f32, usize),
 ) -> Vec<Placed> {
     let own = copies.members(c);
     if own.len() == 1 {
@@ -443,10 +468,10 @@ fn expand(
         let (mut near_strong, mut near_weak): (Vec<_>, Vec<_>) =
             near.into_iter().partition(|e| e.1 >= exact);
         let mut out: Vec<(u32, f32)> =
-            Vec::with_capacity(strong.min(MAX_DUPLICATES) + weak.min(MAX_NEIGHBOURS));
+            Vec::with_capacity(strong.min(MAX_DUPLICATES) + weak.min(weak_cap));
         for (part, total, limit) in [
             (&mut near_strong, strong, MAX_DUPLICATES),
-            (&mut near_weak, weak, MAX_NEIGHBOURS),
+            (&mut near_weak, weak, weak_cap),
         ] {
             take_best(part, total, limit, copies, &mut out);
         }
@@ -464,11 +489,7 @@ fn expand(
             let mut out = Vec::new();
             for &(d, s) in &near {
                 let quota = if s >= exact { &mut strong } else { &mut weak };
-                let limit = if s >= exact {
-                    MAX_DUPLICATES
-                } else {
-                    MAX_NEIGHBOURS
-                };
+                let limit = if s >= exact { MAX_DUPLICATES } else { weak_cap };
                 for &j in copies.members(d) {
                     if *quota == limit {
                         break;
