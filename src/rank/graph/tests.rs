@@ -302,3 +302,24 @@ fn a_sentence_next_to_copies_keeps_the_neighbours_the_walk_in_order_would() {
         assert_eq!(placed[0].1, walked(&near, &copies, 0.7), "round {round}");
     }
 }
+
+#[test]
+fn a_big_cluster_keeps_fewer_weak_neighbours_a_sentence() {
+    assert_eq!(neighbour_cap(300), MAX_NEIGHBOURS);
+    assert_eq!(neighbour_cap(16_384), MAX_NEIGHBOURS);
+    assert_eq!(neighbour_cap(40_599), 103);
+    assert_eq!(neighbour_cap(10_000_000), MIN_NEIGHBOURS);
+    // 20,000 sentences of two words of 60 (1,830 distinct rows, each term in about 660
+    // sentences): every sentence has hundreds of weak neighbours, and keeps the cap's worth.
+    let owned = drawn(20_000, 2, 60);
+    let v = vectorize(&owned);
+    let cap = neighbour_cap(owned.len());
+    assert_eq!(cap, 209);
+    let g = similarity_graph(&v.rows, 0.1, 0.7);
+    let weak: Vec<usize> = g
+        .iter()
+        .map(|nbrs| nbrs.iter().filter(|e| e.1 < 0.7).count())
+        .collect();
+    assert!(weak.iter().all(|&w| w <= cap));
+    assert!(weak.iter().filter(|&&w| w == cap).count() > 19_000);
+}
