@@ -27,7 +27,7 @@ use crate::text::tokenize::{Analyzers, TermMemo, words};
 /// Sentences whose terms are made between two progress reports.
 const TERMS_CHUNK: usize = 16_384;
 /// Sentences per parallel task when finding terms: each task memoizes its words' terms.
-const MEMO_CHUNK: usize = 1024;
+const MEMO_CHUNK: usize = 4096;
 
 /// Sentences not to offer again, such as what an earlier digest sent
 /// (`crate::digest::since::Sent`).
@@ -179,7 +179,7 @@ impl Summarizer {
             &analysis.graph,
             cfg.params.duplicate_threshold,
         );
-        let costs: Vec<usize> = analysis.displays.iter().map(|t| budget.cost(t)).collect();
+        let costs: Vec<usize> = analysis.displays.par_iter().map(|t| budget.cost(t)).collect();
         let selection = choose(cfg, corpus, &analysis, &groups, &costs, budget);
         let mut briefing = assemble(corpus, &analysis, &groups, &selection, cfg, budget);
         if cfg.explain {
