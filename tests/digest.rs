@@ -258,6 +258,29 @@ fn stats_print_stage_timings_on_stderr() {
     assert!(!out.contains("stats"));
 }
 
+#[test]
+fn summarize_stats_time_each_ranking_stage_and_leave_the_briefing_alone() {
+    let (code, plain, err) = run(&["summarize", EN, "--format", "json"], None);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run(&["summarize", EN, "--format", "json", "--stats"], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, plain);
+    for stage in [
+        "read, clean, split",
+        "reading terms",
+        "comparing sentences",
+        "scoring sentences",
+        "choosing sentences",
+        "render",
+    ] {
+        assert!(err.contains(&format!("briefing: stats: {stage}")), "{err}");
+    }
+    assert!(err.contains("(4 articles, 44 sentences)"), "{err}");
+    if cfg!(target_os = "linux") {
+        assert!(err.contains(" MB"), "{err}");
+    }
+}
+
 /// Two consecutive days built from the samples: day 1 has the first reports of both stories,
 /// day 2 the later reports of both and one new story.
 fn two_days(dir: &Path) -> (String, String) {

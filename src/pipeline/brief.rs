@@ -179,7 +179,11 @@ impl Summarizer {
             &analysis.graph,
             cfg.params.duplicate_threshold,
         );
-        let costs: Vec<usize> = analysis.displays.par_iter().map(|t| budget.cost(t)).collect();
+        let costs: Vec<usize> = analysis
+            .displays
+            .par_iter()
+            .map(|t| budget.cost(t))
+            .collect();
         let selection = choose(cfg, corpus, &analysis, &groups, &costs, budget);
         let mut briefing = assemble(corpus, &analysis, &groups, &selection, cfg, budget);
         if cfg.explain {
