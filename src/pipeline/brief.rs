@@ -231,13 +231,12 @@ impl Summarizer {
                     (own.into_inner(), lists)
                 })
                 .collect();
-            for (own, lists) in tasks {
+            for (own, mut lists) in tasks {
                 let to = vocabulary.merge(&own);
-                sentence_terms.extend(
-                    lists
-                        .into_iter()
-                        .map(|l| l.into_iter().map(|t| to[t as usize]).collect::<Vec<u32>>()),
-                );
+                for t in lists.iter_mut().flatten() {
+                    *t = to[*t as usize];
+                }
+                sentence_terms.append(&mut lists);
             }
         }
         report(Progress::Ranking {
