@@ -149,8 +149,7 @@ impl StageClock {
         let stage = match p {
             Progress::Reading { .. } => READING,
             Progress::Ranking { step, .. } => step.label(),
-            Progress::Grouping { step, .. } => step.label(),
-            Progress::Briefing { .. } => "briefing stories",
+            // `digest` times its stages in the library (`Timings`).
             _ => return,
         };
         if self.current.map(|c| c.0) != Some(stage) {

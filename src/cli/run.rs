@@ -86,16 +86,10 @@ fn summarize(args: &SummarizeArgs) -> anyhow::Result<()> {
         clock.done.push(("render", rendered.elapsed(), None));
         for (stage, took, peak) in &clock.done {
             let peak = peak.map_or(String::new(), |b| format!(", peak {} MB", b >> 20));
-            eprintln!(
-                "briefing: stats: {stage:<20} {:>9.3} s{peak}",
-                took.as_secs_f64()
-            );
+            stat(stage, *took, &peak);
         }
-        eprintln!(
-            "briefing: stats: {:<20} {:>9.3} s ({articles} articles, {sentences} sentences)",
-            "total",
-            started.elapsed().as_secs_f64(),
-        );
+        let counts = format!(" ({articles} articles, {sentences} sentences)");
+        stat("total", started.elapsed(), &counts);
     }
     Ok(())
 }
@@ -127,17 +121,23 @@ fn digest(args: &DigestArgs) -> anyhow::Result<()> {
     timings.add("render", clock.elapsed());
     if args.stats {
         for (stage, took) in &timings.0 {
-            eprintln!("briefing: stats: {stage:<20} {:>9.3} s", took.as_secs_f64());
+            stat(stage, *took, "");
         }
-        eprintln!(
-            "briefing: stats: {:<20} {:>9.3} s ({} articles, {} stories)",
-            "total",
-            started.elapsed().as_secs_f64(),
-            digest.articles,
-            digest.story_count
+        let counts = format!(
+            " ({} articles, {} stories)",
+            digest.articles, digest.story_count
         );
+        stat("total", started.elapsed(), &counts);
     }
     Ok(())
+}
+
+/// One `--stats` line on standard error: a stage, its time, and what follows.
+fn stat(stage: &str, took: std::time::Duration, after: &str) {
+    eprintln!(
+        "briefing: stats: {stage:<20} {:>9.3} s{after}",
+        took.as_secs_f64()
+    );
 }
 
 /// The ROUGE options of `briefing eval`.

@@ -26,8 +26,9 @@
 //! Work: at most `MAX_WALK + MAX_CANDIDATES * terms` per distinct row (`d` of them, each of at
 //! most a few hundred terms: a sentence is at most `--max-sentence-chars`), plus hashing the
 //! `n` rows, plus `n * MAX_DUPLICATES + max(MAX_EDGES, n * MIN_NEIGHBOURS)` edges at most:
-//! linear in the sentences. On a cluster where no sentence has more than [`MAX_DUPLICATES`] near-duplicates,
-//! no term is in more than [`MAX_POSTINGS`] sentences and no walk passes [`MAX_WALK`], every
+//! linear in the sentences. On a cluster where no sentence has more than [`MAX_DUPLICATES`]
+//! near-duplicates, no term is in more than [`MAX_POSTINGS`] sentences and no walk passes
+//! [`MAX_WALK`], every
 //! pair at or above `floor` is found with its exact cosine and only the weak cap binds, as
 //! before the caps; every development set (up to SaudiNewsNet stories of 312 articles) gives
 //! the same output as before them.
@@ -120,10 +121,7 @@ pub fn similarity_graph_counted(rows: &[Row], floor: f32, exact: f32) -> (Graph,
         let made: Vec<Vec<Placed>> = near
             .into_par_iter()
             .enumerate()
-            .map(|(c, row)| {
-                let caps = (exact, weak_cap);
-                expand(c as u32, row, &copies, &self_cosine, floor, caps)
-            })
+            .map(|(c, row)| expand(c as u32, row, &copies, &self_cosine, floor, exact, weak_cap))
             .collect();
         let mut graph: Graph = vec![Vec::new(); rows.len()];
         for (i, row) in made.into_iter().flatten() {
@@ -419,9 +417,9 @@ fn take_best(
         part.iter().for_each(|e| expand(out, e));
         return;
     }
-    let tail = (total - limit).min(part.len());
-    let head = part.len() - tail;
-    if head < part.len() && head > 0 {
+    // At least one row is past the cut (total > limit), so `head < part.len()`.
+    let head = part.len() - (total - limit).min(part.len());
+    if head > 0 {
         part.select_nth_unstable_by(head, best_first);
     }
     let (whole, rest) = part.split_at_mut(head);
@@ -448,7 +446,8 @@ fn expand(
     copies: &Copies,
     self_cosine: &[f32],
     floor: f32,
-    (exact, weak_cap): (f32, usize),
+    exact: f32,
+    weak_cap: usize,
 ) -> Vec<Placed> {
     let own = copies.members(c);
     if own.len() == 1 {

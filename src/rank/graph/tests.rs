@@ -296,8 +296,15 @@ fn a_sentence_next_to_copies_keeps_the_neighbours_the_walk_in_order_would() {
                 (d, s)
             })
             .collect();
-        let caps = (0.7, MAX_NEIGHBOURS);
-        let placed = expand(0, near.clone(), &copies, &[1.0; 2000], 0.1, caps);
+        let placed = expand(
+            0,
+            near.clone(),
+            &copies,
+            &[1.0; 2000],
+            0.1,
+            0.7,
+            MAX_NEIGHBOURS,
+        );
         assert_eq!(placed.len(), 1);
         assert_eq!(placed[0].1, walked(&near, &copies, 0.7), "round {round}");
     }
