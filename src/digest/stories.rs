@@ -42,14 +42,14 @@ pub mod sketch;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use rayon::prelude::*;
 
 use crate::config::DigestOptions;
 use crate::corpus::{Corpus, DocId, SentId};
 use crate::pipeline::{GroupStep, Progress, Report};
-use crate::text::tokenize::{Analyzers, TermMemo, words};
+use crate::text::tokenize::{Analyzers, PassThrough, TermMemo, words};
 use rows::{Rows, RowsBuilder};
 
 /// Words of an article (after its title) that go into its story vector: the lead carries the
@@ -205,27 +205,8 @@ pub(crate) fn step(step: GroupStep) -> Progress {
     }
 }
 
-/// A hasher for keys that are already uniform 64-bit hashes (term hashes): it passes them
-/// through. Only lookups use it (no output depends on a map's iteration order).
-#[derive(Default, Clone, Copy, Debug)]
-pub struct TermHasher(u64);
-
-impl Hasher for TermHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// A map keyed by term hash.
-pub type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
+pub type TermMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// Term counts by term id, sorted by id (see [`Vector`]), and the hash of each id (as many as
 /// there are distinct terms). Ids number the terms from the most frequent (in most articles;

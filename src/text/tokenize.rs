@@ -12,6 +12,7 @@
 //! [`detect_language`] (from [`crate::text::language`]) names a document's language.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -115,30 +116,55 @@ impl Analyzers {
 /// term (or `None`) mapped by `map`, so a task's repeated words cost a hash lookup instead of
 /// a fold and a stem (stemming is most of the cost, and the words of news repeat). The terms
 /// are the same as [`Analyzer::term`] word by word.
-pub struct TermMemo<'a, 'w, T, F> {
+///
+/// A word is keyed by its XXH3-64 hash (seeded by the language), as terms are everywhere
+/// else: the memo holds no key strings to compare (reading each key's bytes where its word
+/// first appeared was most of a lookup's cost: a cache miss per word). Two distinct words of
+/// one task with one hash would share a term, as two terms with one hash already do.
+pub struct TermMemo<'a, T, F> {
     analyzers: &'a Analyzers,
     map: F,
-    memo: HashMap<(Language, &'w str), Option<T>>,
+    memo: HashMap<u64, Option<T>, BuildHasherDefault<PassThrough>>,
 }
 
-impl<'a, 'w, T: Clone, F: Fn(String) -> T> TermMemo<'a, 'w, T, F> {
+/// A hasher for keys that are already uniform 64-bit hashes (of words, of terms): it passes
+/// them through. Only for lookups: no output depends on a map's iteration order.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+impl<'a, T: Clone, F: Fn(String) -> T> TermMemo<'a, T, F> {
     /// An empty memo over `analyzers`, keeping `map(term)` for each term.
     pub fn new(analyzers: &'a Analyzers, map: F) -> Self {
         TermMemo {
             analyzers,
             map,
-            memo: HashMap::new(),
+            memo: HashMap::default(),
         }
     }
 
     /// The (mapped) term of `word` in `language`, as [`Analyzer::term`] gives it.
-    pub fn term(&mut self, language: Language, word: &'w str) -> Option<T> {
+    pub fn term(&mut self, language: Language, word: &str) -> Option<T> {
         let TermMemo {
             analyzers,
             map,
             memo,
         } = self;
-        memo.entry((language, word))
+        let key = twox_hash::XxHash3_64::oneshot_with_seed(language as u64, word.as_bytes());
+        memo.entry(key)
             .or_insert_with(|| analyzers.get(language).term(word).map(map))
             .clone()
     }
