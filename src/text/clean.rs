@@ -300,8 +300,9 @@ fn take_headline(
         return (None, date);
     }
     let key = line_key(&paras[0]);
-    let repeated =
-        given.is_some_and(|g| line_key(g) == key) || paras[1..].iter().any(|p| line_key(p) == key);
+    // Each paragraph's key only as far as it can still equal the first's.
+    let same_key = |p: &str| fold_words(p, key.len()).is_some_and(|k| k == key);
+    let repeated = given.is_some_and(same_key) || paras[1..].iter().any(|p| same_key(p));
     // The layout of the raw first line counts when it is this paragraph. A short first line
     // before a blank line and a paragraph at least twice as long is a title too, unless it
     // opens with a dateline (wire copy whose every paragraph is blank-separated:
