@@ -154,31 +154,29 @@ pub fn fold_words(text: &str, limit: usize) -> Option<String> {
     let mut out = String::with_capacity(text.len().min(limit));
     let mut one = String::new();
     let mut space = false;
-    let mut push = |f: char, out: &mut String| {
-        if f.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(f);
-        }
-    };
     for c in text.chars() {
         match c {
-            c if c.is_ascii() => push(c.to_ascii_lowercase(), &mut out),
-            // Arabic letters that folding keeps as they are (no case, not a mark).
+            // The ASCII whitespace of `char::is_whitespace` (vertical tab included).
+            '\t'..='\r' | ' ' => space = !out.is_empty(),
+            c if c.is_ascii() => put_word_char(c.to_ascii_lowercase(), &mut out, &mut space),
+            // Arabic letters that folding keeps as they are (no case, not a mark, never
+            // whitespace: no Unicode table lookup).
             '\u{0621}'
             | '\u{0624}'
             | '\u{0626}'..='\u{0628}'
             | '\u{062A}'..='\u{063A}'
             | '\u{0641}'..='\u{0648}'
-            | '\u{064A}' => push(c, &mut out),
+            | '\u{064A}' => put_word_char(c, &mut out, &mut space),
             c => {
                 one.clear();
                 fold_char(c, &mut one);
-                one.chars().for_each(|f| push(f, &mut out));
+                for f in one.chars() {
+                    if f.is_whitespace() {
+                        space = !out.is_empty();
+                    } else {
+                        put_word_char(f, &mut out, &mut space);
+                    }
+                }
             }
         }
         if out.len() > limit {
@@ -186,6 +184,16 @@ pub fn fold_words(text: &str, limit: usize) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// Appends a character that is not whitespace to a key, after the space a run of whitespace
+/// before it left pending.
+fn put_word_char(f: char, out: &mut String, space: &mut bool) {
+    if *space {
+        out.push(' ');
+        *space = false;
+    }
+    out.push(f);
 }
 
 /// The folded matching key of a text (see the module docs for every step).
