@@ -104,11 +104,16 @@ impl Default for Analyzers {
 impl Analyzers {
     /// The analyzer of a language.
     pub fn get(&self, language: Language) -> &Analyzer {
-        match language {
-            Language::Arabic => &self.0[0],
-            Language::English => &self.0[1],
-            Language::Other => &self.0[2],
-        }
+        &self.0[slot(language)]
+    }
+}
+
+/// The place of a language in the arrays kept per language (analyzers, memo maps).
+fn slot(language: Language) -> usize {
+    match language {
+        Language::Arabic => 0,
+        Language::English => 1,
+        Language::Other => 2,
     }
 }
 
@@ -119,11 +124,10 @@ impl Analyzers {
 ///
 /// A word is keyed by its XXH3-64 hash, as terms are everywhere else, in a map of its
 /// language's own: the memo holds no key strings to compare (reading each key's bytes where
-/// its word first appeared was most of a lookup's cost: a cache miss per word). XXH3 is one to
-/// one on words of up to 8 bytes; two longer distinct words of one task and language with
-/// one hash would share a term, as two terms with one hash already do. (A seed is no way to
-/// tell the languages apart: on short words XXH3 folds the seed into the input, so `157`
-/// under one seed is `150` under the next.)
+/// its word first appeared was most of a lookup's cost: a cache miss per word). Two distinct
+/// words of one task and language with one hash would share a term, as two terms with one
+/// hash already do. (A seed is no way to tell the languages apart: on short words XXH3 folds
+/// the seed into the input, so `157` under one seed is `150` under the next.)
 pub struct TermMemo<'a, T, F> {
     analyzers: &'a Analyzers,
     map: F,
@@ -167,7 +171,7 @@ impl<'a, T: Clone, F: Fn(String) -> T> TermMemo<'a, T, F> {
             memo,
         } = self;
         let key = twox_hash::XxHash3_64::oneshot(word.as_bytes());
-        memo[language as usize]
+        memo[slot(language)]
             .entry(key)
             .or_insert_with(|| analyzers.get(language).term(word).map(map))
             .clone()
