@@ -28,10 +28,9 @@
 //! `n` rows, plus `n * MAX_DUPLICATES + max(MAX_EDGES, n * MIN_NEIGHBOURS)` edges at most:
 //! linear in the sentences. On a cluster where no sentence has more than [`MAX_DUPLICATES`]
 //! near-duplicates, no term is in more than [`MAX_POSTINGS`] sentences and no walk passes
-//! [`MAX_WALK`], every
-//! pair at or above `floor` is found with its exact cosine and only the weak cap binds, as
-//! before the caps; every development set (up to SaudiNewsNet stories of 312 articles) gives
-//! the same output as before them.
+//! [`MAX_WALK`], every pair at or above `floor` is found with its exact cosine and only the
+//! weak cap binds, as before the caps; every development set (up to SaudiNewsNet stories of
+//! 312 articles) gives the same output as before them.
 
 use std::collections::HashMap;
 
