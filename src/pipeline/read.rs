@@ -42,7 +42,9 @@ impl Summarizer {
     pub fn extend_corpus(&self, corpus: &mut Corpus, docs: Vec<RawDocument>) {
         let forced = self.config.language;
         let limits = self.config.limits;
+        let scripts = clean::scripts_of(docs.iter().map(|d| d.text.as_str()));
         let prepared: Vec<_> = self.pool.install(|| {
+            crate::text::resources::prepare(&scripts);
             docs.into_par_iter()
                 .map(|mut raw| {
                     let raw_text = std::mem::take(&mut raw.text);

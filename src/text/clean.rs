@@ -180,6 +180,23 @@ fn dominant_script(text: &str) -> Script {
     }
 }
 
+/// The scripts the first articles of a batch are mostly written in (each judged on its first
+/// 2 KB), for [`crate::text::resources::prepare`]: a guess at which pattern sets cleaning
+/// will need, never a condition of the result (a set not guessed is compiled on first use).
+pub fn scripts_of<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Script> {
+    const SAMPLE: usize = 2048;
+    const ARTICLES: usize = 16;
+    let mut scripts = Vec::with_capacity(2);
+    for text in texts.take(ARTICLES) {
+        let head = &text[..text.floor_char_boundary(SAMPLE)];
+        let script = dominant_script(head);
+        if !scripts.contains(&script) {
+            scripts.push(script);
+        }
+    }
+    scripts
+}
+
 /// Drops furniture lines; returns the kept lines (blank lines kept as paragraph breaks). A line
 /// is tested against the patterns of its own script (of the article's, when it has no letter).
 fn drop_furniture(text: &str, dominant: Script) -> Vec<&str> {

@@ -194,3 +194,55 @@ fn ends_sentence_cases() {
     assert!(ends_sentence("لماذا؟"));
     assert!(!ends_sentence("الجعفري:الجهود الدولية"));
 }
+
+#[test]
+fn scripts_of_guesses_from_the_first_articles() {
+    let arabic = "قال وزير الخارجية ".repeat(200); // > 2 KB: the sample is cut inside it
+    assert!(arabic.len() > 2048 && !arabic.is_char_boundary(2047));
+    assert_eq!(
+        scripts_of([arabic.as_str()].into_iter()),
+        vec![Script::Arabic]
+    );
+    assert_eq!(
+        scripts_of(["The minister said.", arabic.as_str(), "More."].into_iter()),
+        vec![Script::Latin, Script::Arabic]
+    );
+    assert!(scripts_of(std::iter::empty()).is_empty());
+    // Only the first 16 articles are looked at: a guess, never a condition of the result.
+    let many: Vec<&str> = std::iter::repeat_n("English text.", 16)
+        .chain([arabic.as_str()])
+        .collect();
+    assert_eq!(scripts_of(many.into_iter()), vec![Script::Latin]);
+}
+
+#[test]
+fn cleaning_is_the_same_with_the_patterns_prepared_in_a_pool() {
+    let text = "آخر تحديث: 12 مارس 2016\n\nقال الوزير إن المحادثات مستمرة.\n\nتابعونا على تويتر\n\nLast updated: 12 March 2016\n\nThe minister said the talks go on.\n";
+    use rayon::prelude::*;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    // Prepared in the pool while its workers clean (they wait for a set being compiled), then
+    // again outside any pool (on this thread; a no-op once compiled).
+    let cleaned: Vec<Cleaned> = pool.install(|| {
+        crate::text::resources::prepare(&[Script::Arabic, Script::Latin]);
+        (0..8).into_par_iter().map(|_| clean(text, None)).collect()
+    });
+    crate::text::resources::prepare(&[Script::Arabic]);
+    let alone = clean(text, None);
+    let texts = |c: &Cleaned| {
+        c.paragraphs
+            .iter()
+            .map(|p| p.text.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        texts(&alone),
+        vec![
+            "قال الوزير إن المحادثات مستمرة.",
+            "The minister said the talks go on."
+        ]
+    );
+    assert!(cleaned.iter().all(|c| texts(c) == texts(&alone)));
+}
