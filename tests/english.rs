@@ -326,3 +326,93 @@ fn briefing_does_not_repeat_itself() {
             .any(|t| t.starts_with("The bridge, which carries roughly 40,000"))
     );
 }
+
+/// Wire copy as TREC, DUC and TDT ship it: SGML `<DOC>` elements with metadata lines and
+/// hard-wrapped text (written for this test, not taken from any collection).
+const SGML_WIRE: &str = "<DOC>
+<DOCNO> APW19981006.0543 </DOCNO>
+<DOCTYPE> NEWS STORY </DOCTYPE>
+<DATE_TIME> 10/06/1998 09:24:00 </DATE_TIME>
+<HEADER>
+w2678 &Cx1f; wstm-
+</HEADER>
+<BODY>
+<SLUG> BC-Harbor-Bridge </SLUG>
+<TEXT>
+\t   PORTHAVEN (AP) _ Engineers began a full inspection of the Halloran
+bridge on Tuesday after a storm tore away part of its railing and
+forced the harbor crossing to close for the second time this year.
+\t   The city said ferries would run every twenty minutes until the
+inspection was over, and that no one had been hurt on the bridge.
+\t   Repairs to the railing are expected to take at least three weeks,
+officials said, and the cost has not yet been put at a figure.
+</TEXT>
+(REG:ENGL;)
+(LANG:ENGLISH;)
+</BODY>
+</DOC>
+<DOC>
+<DOCNO> APW19981007.0101 </DOCNO>
+<HEADLINE> Ferries carry bridge traffic &amp; more </HEADLINE>
+<TEXT>
+<P>
+Ferry crews in Porthaven carried twice their usual number of
+passengers on Wednesday while the storm-damaged Halloran bridge stayed shut.
+</P>
+<P>
+Harbor officials said the extra crossings would continue until the
+bridge reopens after its repairs.
+</P>
+</TEXT>
+</DOC>
+";
+
+#[test]
+fn sgml_wire_files_are_read_as_their_articles_with_whole_sentences() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("apw-1998-10.sgml"), SGML_WIRE).unwrap();
+    let (code, out, err) = run(&["split", s(dir.path())], None);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    // Whole sentences joined across the wrapped lines, no metadata.
+    assert!(lines.contains(
+        &"Engineers began a full inspection of the Halloran bridge on Tuesday after a storm tore away part of its railing and forced the harbor crossing to close for the second time this year."
+    ), "{out}");
+    assert!(lines.contains(
+        &"Ferry crews in Porthaven carried twice their usual number of passengers on Wednesday while the storm-damaged Halloran bridge stayed shut."
+    ), "{out}");
+    for junk in [
+        "NEWS STORY",
+        "REG:",
+        "LANG:",
+        "BC-Harbor",
+        "wstm",
+        "DOCNO",
+        "<",
+    ] {
+        assert!(!out.contains(junk), "{junk:?} in {out}");
+    }
+    let (code, out, err) = run(
+        &[
+            "summarize",
+            s(dir.path()),
+            "--words",
+            "60",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["APW19981006.0543", "APW19981007.0101"]);
+    assert_eq!(docs[0]["date"], "1998-10-06");
+    assert_eq!(docs[1]["title"], "Ferries carry bridge traffic & more");
+    for s in v["sentences"].as_array().unwrap() {
+        let text = s["text"].as_str().unwrap();
+        assert!(text.chars().next().unwrap().is_uppercase(), "{text}");
+        assert!(text.ends_with('.'), "{text}");
+    }
+}

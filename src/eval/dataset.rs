@@ -23,13 +23,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::config::{Budget, Config, named};
-use crate::corpus::{Meta, RawDocument};
+use crate::corpus::RawDocument;
 use crate::error::{Error, Result};
 use crate::eval::baselines;
 use crate::eval::pairs::{ClusterScores, Evaluation};
 use crate::eval::pairs::{files_in, read_lines, references_for};
 use crate::eval::rouge::{self, Limit, Options};
-use crate::text::ingest::{date_in_name, decode};
+use crate::text::ingest::decode;
 
 /// How a dataset is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,51 +91,10 @@ fn folders(root: &Path) -> Result<Vec<PathBuf>> {
 
 static CLUSTER_DIR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^d(\d+)([a-z])$").expect("constant pattern"));
-static TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)<TEXT>(.*?)</TEXT>").expect("constant pattern"));
-static DOCNO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<DOCNO\s*>\s*(\S+)\s*</DOCNO\s*>").expect("constant pattern"));
-static HEADLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)<HEADLINE>(.*?)</HEADLINE>").expect("constant pattern"));
-static TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"</?[A-Za-z][^>]*>").expect("constant pattern"));
-
-/// Replaces the few SGML entities DUC uses.
-fn unescape(s: &str) -> String {
-    s.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-}
-
-/// One DUC SGML article: its DOCNO, headline and text (paragraph tags turned into breaks).
+/// One DUC SGML article: its DOCNO, headline and text (paragraph tags turned into breaks), as
+/// `briefing summarize` reads it too ([`crate::text::ingest::sgml`]).
 pub fn parse_sgml(raw: &str, fallback_name: &str) -> RawDocument {
-    let docno = DOCNO
-        .captures(raw)
-        .map_or_else(|| fallback_name.to_owned(), |c| c[1].to_owned());
-    let body = TEXT
-        .captures(raw)
-        .map_or("", |c| c.get(1).map_or("", |m| m.as_str()));
-    let body = body.replace("<P>", "\n").replace("</P>", "\n");
-    let text = unescape(&TAG.replace_all(&body, " "));
-    let title = HEADLINE
-        .captures(raw)
-        .map(|c| {
-            unescape(&TAG.replace_all(&c[1], " "))
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|t| !t.is_empty());
-    RawDocument {
-        meta: Meta {
-            date: date_in_name(&docno),
-            title,
-            ..Meta::new(docno)
-        },
-        text,
-    }
+    crate::text::ingest::sgml::article(raw, fallback_name, None)
 }
 
 fn read_text(path: &Path) -> Result<String> {

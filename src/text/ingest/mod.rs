@@ -38,6 +38,7 @@ use std::path::{Path, PathBuf};
 
 mod decode;
 mod records;
+pub mod sgml;
 mod stream;
 mod walk;
 
@@ -491,6 +492,11 @@ fn add_bytes(
     kind: Kind,
     fields: &Fields,
 ) {
+    // SGML news first: a DUC or TREC file with `<P>` tags would pass for a web page.
+    if kind == Kind::Text && sgml::is_news(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)]))
+    {
+        return add_sgml(out, path, name, bytes);
+    }
     let sniffed = if kind == Kind::Jsonl {
         None
     } else {
@@ -540,9 +546,51 @@ fn add_bytes(
     });
 }
 
+/// The articles of an SGML news file ([`sgml`]): TREC, DUC and TDT files are Latin-1 when
+/// they are not UTF-8. A `<DOC>` with no text is a [`Skipped`] entry, the others still read.
+fn add_sgml(out: &mut Ingested, path: &str, name: &str, bytes: &[u8]) {
+    let text = decode(bytes).unwrap_or_else(|_| bytes.iter().map(|&b| char::from(b)).collect());
+    let docs = sgml::articles(&text, name, path);
+    if docs.is_empty() {
+        out.skipped.push(Skipped::new(
+            SkipKind::Empty,
+            path,
+            "SGML news without a <DOC> element",
+        ));
+        return;
+    }
+    for doc in docs {
+        if doc.text.trim().is_empty() {
+            out.skipped.push(Skipped::new(
+                SkipKind::Empty,
+                path,
+                format!("document {} has no <TEXT>", doc.meta.id),
+            ));
+        } else {
+            out.documents.push(doc);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_sgml_document_without_text_is_skipped_and_the_others_read() {
+        let raw = b"<DOC>\n<DOCNO> XIE19960101.0001 </DOCNO>\n<TEXT>\nAn article in Latin-1: caf\xe9.\n</TEXT>\n</DOC>\n<DOC>\n<DOCNO> XIE19960101.0002 </DOCNO>\n</DOC>\n";
+        let mut out = Ingested::default();
+        add_bytes(&mut out, "x.sgml", "x", raw, Kind::Text, &Fields::default());
+        assert_eq!(out.documents.len(), 1);
+        assert_eq!(out.documents[0].meta.id, "XIE19960101.0001");
+        assert!(out.documents[0].text.contains("café"));
+        assert_eq!(out.skipped.len(), 1);
+        assert!(
+            out.skipped[0].reason.contains("XIE19960101.0002"),
+            "{:?}",
+            out.skipped
+        );
+    }
 
     #[test]
     fn names_made_unique() {

@@ -1,0 +1,218 @@
+//! SGML news: the `<DOC>` files of TREC, DUC, TDT and Gigaword, read as the articles they hold.
+//!
+//! Contract: [`is_news`] tells such a file by its first element (`<DOC>` or `<DOC id=...>`,
+//! after blank space); [`articles`] gives every `<DOC>` element of it, in file order, as an
+//! article: its id (`DOCNO`, else the `id` attribute, else the file's name), its headline
+//! (`HEADLINE`, else `HL`, tags and blank space collapsed), its date (the one written in the
+//! id, `APW19981017.0151`, `AFP_ENG_19940512.0004`: the ids of these collections carry the day,
+//! while their `DATE_TIME` lines are month-first and local) and its text: every `TEXT`
+//! element (without one, every `BODY`), paragraph tags (`<P>`, `</P>`) read as line breaks, other tags dropped, the five
+//! XML entities unescaped. The wire's typesetting codes (`&QL;`, `&UR;`, `&AMP;`) are left to
+//! the cleaner, which reads them ([`crate::text::typesetting`]). Work is linear in the file:
+//! each element is found by one forward search from where the last one ended.
+//!
+//! Read as plain text, such a file gave its metadata lines (`<DOCTYPE> NEWS STORY`, `(REG:EURO;)`)
+//! as sentences, and its hard-wrapped wire lines, mixed with those short lines, were not seen as
+//! wire copy, so every line of the text became a sentence of its own.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::date_in_name;
+use crate::corpus::{Meta, RawDocument};
+
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][^>]*>").expect("constant pattern"));
+static DOC_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^<DOC\s[^>]*?\bid\s*=\s*["']?([^"'\s>]+)"#).expect("constant pattern")
+});
+
+/// True when a text is SGML news: its first element is a `<DOC>`.
+pub fn is_news(text: &str) -> bool {
+    let t = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let head = t.get(..5).unwrap_or("");
+    head.eq_ignore_ascii_case("<DOC>") || head.eq_ignore_ascii_case("<DOC ")
+}
+
+/// The content of the first `<name>` element of `doc` (tags inside kept), if any: `<name>`
+/// may carry attributes or inner spaces (`<DOCNO >`); an element left open (a file cut at the
+/// document limit) runs to the end.
+fn element<'a>(doc: &'a str, name: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(at) = find_ci(&doc[from..], &format!("<{name}")) {
+        let start = from + at;
+        let after = &doc[start + 1 + name.len()..];
+        // `<TEXT>` or `<TEXT ...>`, not `<TEXTS>`.
+        if after.starts_with(['>', ' ', '\t', '\n', '\r']) {
+            let open_end = start + 1 + name.len() + after.find('>')? + 1;
+            let close =
+                find_ci(&doc[open_end..], &format!("</{name}")).unwrap_or(doc.len() - open_end);
+            return Some(&doc[open_end..open_end + close]);
+        }
+        from = start + 1;
+    }
+    None
+}
+
+/// Every `<name>` element's content, in order.
+fn elements<'a>(doc: &'a str, name: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut rest = doc;
+    while let Some(content) = element(rest, name) {
+        out.push(content);
+        // Go on after this element's closing tag.
+        let end = content.as_ptr() as usize - rest.as_ptr() as usize + content.len();
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// ASCII case-insensitive search (tags are ASCII).
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Replaces the five XML entities (DUC and TREC use no others outside the wire's codes).
+fn unescape(s: &str) -> String {
+    s.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+}
+
+/// One `<DOC>` element as an article (see the module docs); `fallback` names it when it carries
+/// no id. `path` is where it was read from (`None`: its id stands for it).
+pub fn article(doc: &str, fallback: &str, path: Option<&str>) -> RawDocument {
+    let id = element(doc, "DOCNO")
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(str::to_owned)
+        .or_else(|| DOC_ID.captures(doc.trim_start()).map(|c| c[1].to_owned()))
+        .unwrap_or_else(|| fallback.to_owned());
+    let mut text = String::new();
+    let mut bodies = elements(doc, "TEXT");
+    if bodies.is_empty() {
+        // Some collections put the text in a `BODY` of its own, without `TEXT`.
+        bodies = elements(doc, "BODY");
+    }
+    for body in bodies {
+        let body = body.replace("<P>", "\n").replace("</P>", "\n");
+        let body = body.replace("<p>", "\n").replace("</p>", "\n");
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&unescape(&TAG.replace_all(&body, " ")));
+    }
+    let title = element(doc, "HEADLINE")
+        .or_else(|| element(doc, "HL"))
+        .map(|h| {
+            unescape(&TAG.replace_all(h, " "))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty());
+    let mut meta = Meta {
+        date: date_in_name(&id),
+        title,
+        ..Meta::new(id)
+    };
+    if let Some(path) = path {
+        meta.path = path.to_owned();
+    }
+    RawDocument { meta, text }
+}
+
+/// Every `<DOC>` element of a file, in order, as articles (see the module docs); `name` is the
+/// file's name (the id of a document without one: `name`, `name~2`, ... once made unique).
+pub fn articles(text: &str, name: &str, path: &str) -> Vec<RawDocument> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = find_ci(rest, "<DOC") {
+        let after = &rest[at + 4..];
+        if !after.starts_with(['>', ' ', '\t', '\n', '\r']) {
+            // `<DOCNO>` or another element: not a document's start.
+            rest = &rest[at + 4..];
+            continue;
+        }
+        let end = find_ci(after, "</DOC>").map_or(rest.len(), |e| at + 4 + e + "</DOC>".len());
+        out.push(article(&rest[at..end], name, Some(path)));
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_duc_article_is_its_text_headline_and_id() {
+        // (tags written with inner spaces, which the reader tolerates)
+        let raw = "<DOC>\n<DOCNO > APW19981017.0151 </DOCNO >\n<HEADLINE> Storm &amp; bridge </HEADLINE>\n<TEXT>\n<P>\nOne sentence.\n</P>\n<P>\nTwo &amp; three.\n</P>\n</TEXT>\n</DOC>\n";
+        assert!(is_news(raw));
+        let docs = articles(raw, "x", "p/x");
+        assert_eq!(docs.len(), 1);
+        let d = &docs[0];
+        assert_eq!(d.meta.id, "APW19981017.0151");
+        assert_eq!(d.meta.path, "p/x");
+        assert_eq!(d.meta.date.as_deref(), Some("1998-10-17"));
+        assert_eq!(d.meta.title.as_deref(), Some("Storm & bridge"));
+        assert!(d.text.contains("One sentence.") && d.text.contains("Two & three."));
+        assert!(!d.text.contains("<P>"));
+    }
+
+    #[test]
+    fn a_gigaword_file_is_many_articles_and_metadata_is_not_text() {
+        let raw = "\u{feff}<DOC id=\"AFP_ENG_19940512.0004\" type=\"story\" >\n<HEADLINE>\nFirst &quot;story&quot;\n</HEADLINE>\n<DATELINE>\nPARIS, May 12 (AFP)\n</DATELINE>\n<TEXT>\n<P>\nThe first report.\n</P>\n</TEXT>\n</DOC>\n<DOC id=\"AFP_ENG_19940513.0001\" type=\"story\" >\n<TEXT>\n<P>\nThe second report.\n</P>\n</TEXT>\n</DOC>\n<DOC>\n<DOCTYPE> NEWS STORY </DOCTYPE>\n<HL> A headline &amp; more </HL>\n<TEXT>Third.</TEXT>\n<TEXT>Fourth.</TEXT>\n</DOC>\n";
+        assert!(is_news(raw));
+        let docs = articles(raw, "afp.txt", "afp.txt");
+        let ids: Vec<&str> = docs.iter().map(|d| d.meta.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["AFP_ENG_19940512.0004", "AFP_ENG_19940513.0001", "afp.txt"]
+        );
+        assert_eq!(docs[0].meta.title.as_deref(), Some("First \"story\""));
+        assert_eq!(docs[0].meta.date.as_deref(), Some("1994-05-12"));
+        assert_eq!(docs[0].text.trim(), "The first report.");
+        assert!(!docs[0].text.contains("PARIS")); // the dateline element is not text
+        assert_eq!(docs[1].meta.title, None);
+        assert_eq!(docs[2].meta.title.as_deref(), Some("A headline & more"));
+        assert_eq!(
+            docs[2].text.split_whitespace().collect::<Vec<_>>(),
+            ["Third.", "Fourth."]
+        );
+        assert!(!docs.iter().any(|d| d.text.contains("NEWS STORY")));
+    }
+
+    #[test]
+    fn only_a_doc_element_first_makes_sgml_news() {
+        assert!(is_news("  \n<doc>\n<TEXT>x</TEXT></doc>"));
+        assert!(!is_news("<DOCNO>x</DOCNO>"));
+        assert!(!is_news("<html><body><p>x</p></body></html>"));
+        assert!(!is_news("The <DOC> tag."));
+        assert!(articles("no documents here", "n", "n").is_empty());
+        // A document left open at the end of the file runs to it.
+        let open = articles(
+            "<DOC>\n<DOCNO>XIE19960101.0001</DOCNO>\n<TEXT>Cut",
+            "n",
+            "n",
+        );
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].text, "Cut");
+        // Without `TEXT`, the `BODY`; without either, no text (the reader skips it).
+        let body = articles(
+            "<DOC><BODY><P>In the body.</P></BODY></DOC><DOC><DOCNO>A</DOCNO></DOC>",
+            "n",
+            "n",
+        );
+        assert_eq!(body[0].text.trim(), "In the body.");
+        assert_eq!(body[1].text, "");
+    }
+}
