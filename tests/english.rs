@@ -416,3 +416,33 @@ fn sgml_wire_files_are_read_as_their_articles_with_whole_sentences() {
         assert!(text.ends_with('.'), "{text}");
     }
 }
+
+#[test]
+fn an_sgml_file_longer_than_the_document_limit_gives_all_its_articles() {
+    // Gigaword and TREC files hold thousands of articles: the limit is each article's.
+    let dir = tempdir();
+    let many: String = (0..40)
+        .map(|i| SGML_WIRE.replace("APW19981006.0543", &format!("APW19981006.{i:04}")))
+        .collect();
+    assert!(many.len() > 40_000);
+    std::fs::write(dir.path().join("apw.sgml"), &many).unwrap();
+    let (code, out, err) = run(
+        &[
+            "split",
+            s(dir.path()),
+            "--max-document-bytes",
+            "4000",
+            "--format",
+            "jsonl",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("document limit"), "{err}");
+    let docs: BTreeSet<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["document"].to_string())
+        .collect();
+    // 40 numbered copies of the first article and the second article 40 times (made unique).
+    assert_eq!(docs.len(), 80, "{docs:?}");
+}

@@ -276,7 +276,9 @@ pub fn read_source(
         .path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-    let one_document = matches!(kind, Kind::Text | Kind::Page);
+    // SGML news holds many articles: read it as far as the run allows, as records are.
+    let sgml_file = kind == Kind::Text && !src.is_stdin() && !gz && sgml::file_is_news(&src.path);
+    let one_document = matches!(kind, Kind::Text | Kind::Page) && !sgml_file;
     let limit = if one_document && !gz {
         max_bytes.min(max_document_bytes as u64 + 4)
     } else {
@@ -369,6 +371,20 @@ pub fn read_source(
         }
     }
     add_bytes(&mut out, &shown, &src.name, &bytes, kind, fields);
+    if cut_document && kind == Kind::Text && sgml::bytes_are_news(&bytes) {
+        // SGML news from standard input or gzip, cut at the document limit: the file was, not
+        // each of its articles (the last is partial, those after it missing).
+        out.skipped.push(Skipped::new(
+            SkipKind::DocumentLimit,
+            shown.clone(),
+            format!(
+                "SGML news longer than {max_document_bytes} bytes, the document limit: only \
+                 its first {} bytes are read",
+                bytes.len()
+            ),
+        ));
+        cut_document = false;
+    }
     // A plain-text document cut while read counts as over its limit even when its decoded
     // text is shorter (UTF-16 shrinks); so does a page cut while read.
     let cut = cut_documents(&mut out.documents, max_document_bytes, cut_document);
@@ -493,9 +509,8 @@ fn add_bytes(
     fields: &Fields,
 ) {
     // SGML news first: a DUC or TREC file with `<P>` tags would pass for a web page.
-    if kind == Kind::Text && sgml::is_news(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)]))
-    {
-        return add_sgml(out, path, name, bytes);
+    if kind == Kind::Text && sgml::bytes_are_news(bytes) {
+        return sgml::add(out, path, name, bytes);
     }
     let sniffed = if kind == Kind::Jsonl {
         None
@@ -546,51 +561,9 @@ fn add_bytes(
     });
 }
 
-/// The articles of an SGML news file ([`sgml`]): TREC, DUC and TDT files are Latin-1 when
-/// they are not UTF-8. A `<DOC>` with no text is a [`Skipped`] entry, the others still read.
-fn add_sgml(out: &mut Ingested, path: &str, name: &str, bytes: &[u8]) {
-    let text = decode(bytes).unwrap_or_else(|_| bytes.iter().map(|&b| char::from(b)).collect());
-    let docs = sgml::articles(&text, name, path);
-    if docs.is_empty() {
-        out.skipped.push(Skipped::new(
-            SkipKind::Empty,
-            path,
-            "SGML news without a <DOC> element",
-        ));
-        return;
-    }
-    for doc in docs {
-        if doc.text.trim().is_empty() {
-            out.skipped.push(Skipped::new(
-                SkipKind::Empty,
-                path,
-                format!("document {} has no <TEXT>", doc.meta.id),
-            ));
-        } else {
-            out.documents.push(doc);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_sgml_document_without_text_is_skipped_and_the_others_read() {
-        let raw = b"<DOC>\n<DOCNO> XIE19960101.0001 </DOCNO>\n<TEXT>\nAn article in Latin-1: caf\xe9.\n</TEXT>\n</DOC>\n<DOC>\n<DOCNO> XIE19960101.0002 </DOCNO>\n</DOC>\n";
-        let mut out = Ingested::default();
-        add_bytes(&mut out, "x.sgml", "x", raw, Kind::Text, &Fields::default());
-        assert_eq!(out.documents.len(), 1);
-        assert_eq!(out.documents[0].meta.id, "XIE19960101.0001");
-        assert!(out.documents[0].text.contains("café"));
-        assert_eq!(out.skipped.len(), 1);
-        assert!(
-            out.skipped[0].reason.contains("XIE19960101.0002"),
-            "{:?}",
-            out.skipped
-        );
-    }
 
     #[test]
     fn names_made_unique() {

@@ -19,8 +19,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::date_in_name;
+use super::{Ingested, date_in_name, decode};
 use crate::corpus::{Meta, RawDocument};
+use crate::error::{SkipKind, Skipped};
 
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[A-Za-z][^>]*>").expect("constant pattern"));
@@ -34,6 +35,26 @@ pub fn is_news(text: &str) -> bool {
     let head = t.get(..5).unwrap_or("");
     head.eq_ignore_ascii_case("<DOC>") || head.eq_ignore_ascii_case("<DOC ")
 }
+
+/// True when a file's text starts as SGML news (see [`is_news`]): what its first bytes say.
+pub fn bytes_are_news(bytes: &[u8]) -> bool {
+    is_news(&String::from_utf8_lossy(&bytes[..bytes.len().min(HEAD)]))
+}
+
+/// True when the file at `path` starts as SGML news (its first bytes read; `false` when it
+/// cannot be read, which reading it whole then reports).
+pub fn file_is_news(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(HEAD);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(HEAD as u64).read_to_end(&mut head))
+        .is_ok()
+        && bytes_are_news(&head)
+}
+
+/// The bytes [`bytes_are_news`] looks at: room for a byte-order mark and blank lines before
+/// `<DOC>`.
+const HEAD: usize = 64;
 
 /// The content of the first `<name>` element of `doc` (tags inside kept), if any: `<name>`
 /// may carry attributes or inner spaces (`<DOCNO >`); an element left open (a file cut at the
@@ -148,6 +169,32 @@ pub fn articles(text: &str, name: &str, path: &str) -> Vec<RawDocument> {
     out
 }
 
+/// The articles of an SGML news file: TREC, DUC and TDT files are Latin-1 when
+/// they are not UTF-8. A `<DOC>` with no text is a [`Skipped`] entry, the others still read.
+pub(super) fn add(out: &mut Ingested, path: &str, name: &str, bytes: &[u8]) {
+    let text = decode(bytes).unwrap_or_else(|_| bytes.iter().map(|&b| char::from(b)).collect());
+    let docs = articles(&text, name, path);
+    if docs.is_empty() {
+        out.skipped.push(Skipped::new(
+            SkipKind::Empty,
+            path,
+            "SGML news without a <DOC> element",
+        ));
+        return;
+    }
+    for doc in docs {
+        if doc.text.trim().is_empty() {
+            out.skipped.push(Skipped::new(
+                SkipKind::Empty,
+                path,
+                format!("document {} has no <TEXT>", doc.meta.id),
+            ));
+        } else {
+            out.documents.push(doc);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +261,21 @@ mod tests {
         );
         assert_eq!(body[0].text.trim(), "In the body.");
         assert_eq!(body[1].text, "");
+    }
+
+    #[test]
+    fn an_sgml_document_without_text_is_skipped_and_the_others_read() {
+        let raw = b"<DOC>\n<DOCNO> XIE19960101.0001 </DOCNO>\n<TEXT>\nAn article in Latin-1: caf\xe9.\n</TEXT>\n</DOC>\n<DOC>\n<DOCNO> XIE19960101.0002 </DOCNO>\n</DOC>\n";
+        let mut out = Ingested::default();
+        add(&mut out, "x.sgml", "x", raw);
+        assert_eq!(out.documents.len(), 1);
+        assert_eq!(out.documents[0].meta.id, "XIE19960101.0001");
+        assert!(out.documents[0].text.contains("café"));
+        assert_eq!(out.skipped.len(), 1);
+        assert!(
+            out.skipped[0].reason.contains("XIE19960101.0002"),
+            "{:?}",
+            out.skipped
+        );
     }
 }
