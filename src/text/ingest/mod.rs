@@ -276,8 +276,13 @@ pub fn read_source(
         .path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-    // SGML news holds many articles: read it as far as the run allows, as records are.
-    let sgml_file = kind == Kind::Text && !src.is_stdin() && !gz && sgml::file_is_news(&src.path);
+    // SGML news holds many articles: read it as far as the run allows, as records are (its
+    // first bytes are looked at only when the limit would bind).
+    let sgml_file = kind == Kind::Text
+        && !src.is_stdin()
+        && !gz
+        && size > max_document_bytes as u64
+        && sgml::file_is_news(&src.path);
     let one_document = matches!(kind, Kind::Text | Kind::Page) && !sgml_file;
     let limit = if one_document && !gz {
         max_bytes.min(max_document_bytes as u64 + 4)
