@@ -98,15 +98,15 @@ mod tests {
         );
         assert_eq!(
             decode(
-                "&UR; AP Photo &UR; By ALISON MUTLER &QC; &UR; Associated Press Writer &QC; BUCHAREST, Romania (AP) _ An Arctic cold"
+                "&UR; AP Photo &UR; By JANE ROWE &QC; &UR; Associated Press Writer &QC; PORTHAVEN (AP) _ A winter storm"
             ),
-            "\nAP Photo\nBy ALISON MUTLER\n\nAssociated Press Writer\nBUCHAREST, Romania (AP) _ An Arctic cold"
+            "\nAP Photo\nBy JANE ROWE\n\nAssociated Press Writer\nPORTHAVEN (AP) _ A winter storm"
         );
         assert_eq!(
-            decode("u w &Cx13;  &Cx11;  BC-CENSUS &LR;"),
-            "u w\n\nBC-CENSUS\n"
+            decode("x z &Cx13;  &Cx11;  BC-HARBOR &LR;"),
+            "x z\n\nBC-HARBOR\n"
         );
-        assert_eq!(decode(" &HT;    By MARK SHERMAN"), "\nBy MARK SHERMAN");
+        assert_eq!(decode(" &HT;    By JOHN DOE"), "\nBy JOHN DOE");
     }
 
     #[test]

@@ -323,7 +323,7 @@ mod tests {
     #[test]
     fn json_arrays_with_configured_and_wildcard_fields() {
         let text = r#"[
-            {"source": "okaz", "url": "http://x/1", "date_crawled": "2015-07-21 02:51:32",
+            {"source": "okaz", "url": "http://x/1", "date_crawled": "2015-07-21 08:30:00",
              "title": "T1", "author": "A", "content": "Body one."},
             {"title": "no text"},
             42,
@@ -345,7 +345,7 @@ mod tests {
         assert_eq!(a.meta.source.as_deref(), Some("okaz"));
         assert_eq!(a.meta.url.as_deref(), Some("http://x/1"));
         // Any field containing "date"; else the date in the file name.
-        assert_eq!(a.meta.date.as_deref(), Some("2015-07-21 02:51:32"));
+        assert_eq!(a.meta.date.as_deref(), Some("2015-07-21 08:30:00"));
         assert_eq!(out.documents[1].meta.title.as_deref(), Some("T2"));
         assert_eq!(out.documents[1].meta.date.as_deref(), Some("2015-07-22"));
         assert_eq!(out.skipped.len(), 2);

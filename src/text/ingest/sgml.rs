@@ -4,14 +4,14 @@
 //! after blank space); [`articles`] gives every `<DOC>` element of it, in file order, as an
 //! article: its id (`DOCNO`, else the `id` attribute, else the file's name), its headline
 //! (`HEADLINE`, else `HL`, tags and blank space collapsed), its date (the one written in the
-//! id, `APW19981017.0151`, `AFP_ENG_19940512.0004`: the ids of these collections carry the day,
+//! id, `APW20240305.0151`, `AFP_ENG_20240512.0004`: the ids of these collections carry the day,
 //! while their `DATE_TIME` lines are month-first and local) and its text: every `TEXT`
 //! element (without one, every `BODY`), paragraph tags (`<P>`, `</P>`) read as line breaks, other tags dropped, the five
 //! XML entities unescaped. The wire's typesetting codes (`&QL;`, `&UR;`, `&AMP;`) are left to
 //! the cleaner, which reads them ([`crate::text::typesetting`]). Work is linear in the file:
 //! each element is found by one forward search from where the last one ended.
 //!
-//! Read as plain text, such a file gave its metadata lines (`<DOCTYPE> NEWS STORY`, `(REG:EURO;)`)
+//! Read as plain text, such a file gave its metadata lines (the document type, region and language codes)
 //! as sentences, and its hard-wrapped wire lines, mixed with those short lines, were not seen as
 //! wire copy, so every line of the text became a sentence of its own.
 
@@ -202,14 +202,14 @@ mod tests {
     #[test]
     fn a_duc_article_is_its_text_headline_and_id() {
         // (tags written with inner spaces, which the reader tolerates)
-        let raw = "<DOC>\n<DOCNO > APW19981017.0151 </DOCNO >\n<HEADLINE> Storm &amp; bridge </HEADLINE>\n<TEXT>\n<P>\nOne sentence.\n</P>\n<P>\nTwo &amp; three.\n</P>\n</TEXT>\n</DOC>\n";
+        let raw = "<DOC>\n<DOCNO > APW20240305.0151 </DOCNO >\n<HEADLINE> Storm &amp; bridge </HEADLINE>\n<TEXT>\n<P>\nOne sentence.\n</P>\n<P>\nTwo &amp; three.\n</P>\n</TEXT>\n</DOC>\n";
         assert!(is_news(raw));
         let docs = articles(raw, "x", "p/x");
         assert_eq!(docs.len(), 1);
         let d = &docs[0];
-        assert_eq!(d.meta.id, "APW19981017.0151");
+        assert_eq!(d.meta.id, "APW20240305.0151");
         assert_eq!(d.meta.path, "p/x");
-        assert_eq!(d.meta.date.as_deref(), Some("1998-10-17"));
+        assert_eq!(d.meta.date.as_deref(), Some("2024-03-05"));
         assert_eq!(d.meta.title.as_deref(), Some("Storm & bridge"));
         assert!(d.text.contains("One sentence.") && d.text.contains("Two & three."));
         assert!(!d.text.contains("<P>"));
@@ -217,16 +217,16 @@ mod tests {
 
     #[test]
     fn a_gigaword_file_is_many_articles_and_metadata_is_not_text() {
-        let raw = "\u{feff}<DOC id=\"AFP_ENG_19940512.0004\" type=\"story\" >\n<HEADLINE>\nFirst &quot;story&quot;\n</HEADLINE>\n<DATELINE>\nPARIS, May 12 (AFP)\n</DATELINE>\n<TEXT>\n<P>\nThe first report.\n</P>\n</TEXT>\n</DOC>\n<DOC id=\"AFP_ENG_19940513.0001\" type=\"story\" >\n<TEXT>\n<P>\nThe second report.\n</P>\n</TEXT>\n</DOC>\n<DOC>\n<DOCTYPE> NEWS STORY </DOCTYPE>\n<HL> A headline &amp; more </HL>\n<TEXT>Third.</TEXT>\n<TEXT>Fourth.</TEXT>\n</DOC>\n";
+        let raw = "\u{feff}<DOC id=\"AFP_ENG_20240512.0004\" type=\"story\" >\n<HEADLINE>\nFirst &quot;story&quot;\n</HEADLINE>\n<DATELINE>\nPORTHAVEN, May 12 (AFP)\n</DATELINE>\n<TEXT>\n<P>\nThe first report.\n</P>\n</TEXT>\n</DOC>\n<DOC id=\"AFP_ENG_20240513.0001\" type=\"story\" >\n<TEXT>\n<P>\nThe second report.\n</P>\n</TEXT>\n</DOC>\n<DOC>\n<DOCTYPE> NEWS REPORT </DOCTYPE>\n<HL> A headline &amp; more </HL>\n<TEXT>Third.</TEXT>\n<TEXT>Fourth.</TEXT>\n</DOC>\n";
         assert!(is_news(raw));
         let docs = articles(raw, "afp.txt", "afp.txt");
         let ids: Vec<&str> = docs.iter().map(|d| d.meta.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["AFP_ENG_19940512.0004", "AFP_ENG_19940513.0001", "afp.txt"]
+            ["AFP_ENG_20240512.0004", "AFP_ENG_20240513.0001", "afp.txt"]
         );
         assert_eq!(docs[0].meta.title.as_deref(), Some("First \"story\""));
-        assert_eq!(docs[0].meta.date.as_deref(), Some("1994-05-12"));
+        assert_eq!(docs[0].meta.date.as_deref(), Some("2024-05-12"));
         assert_eq!(docs[0].text.trim(), "The first report.");
         assert!(!docs[0].text.contains("PARIS")); // the dateline element is not text
         assert_eq!(docs[1].meta.title, None);
@@ -235,7 +235,7 @@ mod tests {
             docs[2].text.split_whitespace().collect::<Vec<_>>(),
             ["Third.", "Fourth."]
         );
-        assert!(!docs.iter().any(|d| d.text.contains("NEWS STORY")));
+        assert!(!docs.iter().any(|d| d.text.contains("NEWS REPORT")));
     }
 
     #[test]
@@ -247,7 +247,7 @@ mod tests {
         assert!(articles("no documents here", "n", "n").is_empty());
         // A document left open at the end of the file runs to it.
         let open = articles(
-            "<DOC>\n<DOCNO>XIE19960101.0001</DOCNO>\n<TEXT>Cut",
+            "<DOC>\n<DOCNO>XIE20240101.0001</DOCNO>\n<TEXT>Cut",
             "n",
             "n",
         );
@@ -265,15 +265,15 @@ mod tests {
 
     #[test]
     fn an_sgml_document_without_text_is_skipped_and_the_others_read() {
-        let raw = b"<DOC>\n<DOCNO> XIE19960101.0001 </DOCNO>\n<TEXT>\nAn article in Latin-1: caf\xe9.\n</TEXT>\n</DOC>\n<DOC>\n<DOCNO> XIE19960101.0002 </DOCNO>\n</DOC>\n";
+        let raw = b"<DOC>\n<DOCNO> XIE20240101.0001 </DOCNO>\n<TEXT>\nAn article in Latin-1: caf\xe9.\n</TEXT>\n</DOC>\n<DOC>\n<DOCNO> XIE20240101.0002 </DOCNO>\n</DOC>\n";
         let mut out = Ingested::default();
         add(&mut out, "x.sgml", "x", raw);
         assert_eq!(out.documents.len(), 1);
-        assert_eq!(out.documents[0].meta.id, "XIE19960101.0001");
+        assert_eq!(out.documents[0].meta.id, "XIE20240101.0001");
         assert!(out.documents[0].text.contains("café"));
         assert_eq!(out.skipped.len(), 1);
         assert!(
-            out.skipped[0].reason.contains("XIE19960101.0002"),
+            out.skipped[0].reason.contains("XIE20240101.0002"),
             "{:?}",
             out.skipped
         );
