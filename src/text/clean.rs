@@ -360,18 +360,18 @@ pub fn strip_dateline(p: &str) -> Option<&str> {
     let d = datelines(script_of(p)?);
     for re in &d.prefix {
         let Some(c) = re.captures(p) else { continue };
-        if let Some(place) = c.name("place") {
-            let key = line_key(place.as_str());
+        if let Some(place) = c.place {
+            let key = line_key(place);
             if key.split(' ').any(|w| d.not_places.contains(w)) {
                 continue;
             }
         }
-        if let Some(town) = c.name("town")
-            && !is_town(&line_key(town.as_str()), d)
+        if let Some(town) = c.town
+            && !is_town(&line_key(town), d)
         {
             continue;
         }
-        let rest = p[c.get(0).map_or(0, |m| m.end())..].trim_start();
+        let rest = p[c.end..].trim_start();
         if rest.is_empty() {
             continue;
         }

@@ -7,15 +7,10 @@
 //! tests of this module.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
-use regex::Regex;
-use std::panic::{RefUnwindSafe, UnwindSafe};
-
-use regex_automata::hybrid::{self, dfa::DFA};
-use regex_automata::nfa::thompson::{self, WhichCaptures, pikevm, pikevm::PikeVM};
-use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input};
+use regex_automata::meta;
 
 use crate::text::normalize::{fold, fold_arabic};
 
@@ -67,6 +62,10 @@ pub fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
+mod patterns;
+
+pub use patterns::Patterns;
+
 /// Page-furniture patterns, matched against whole folded lines.
 pub struct Boilerplate {
     /// A matching line is dropped.
@@ -75,212 +74,9 @@ pub struct Boilerplate {
     pub tail: Patterns,
 }
 
-/// A set of whole-line patterns, tested in two steps for speed, and compiled piece by piece
-/// on first need (compiling is most of what a small run costs).
-///
-/// A Unicode word boundary `\b` on non-ASCII text keeps the regex crate off its fast lazy
-/// DFA, and Arabic lines are never ASCII. So the patterns without `\b` (most of them) are one
-/// forward lazy DFA, exact as it is; those with `\b` are a second lazy DFA with the `\b`
-/// removed (a looser set: dropping an assertion only admits more lines), and only a line that
-/// looser set matches is tested against them as written, on the PikeVM, compiled the first
-/// time a line gets that far. Only `is_match` is asked, so nothing needs capture groups nor a
-/// reverse automaton. Should a lazy DFA give up (it never does on these sets in practice),
-/// every pattern as written decides, on the PikeVM.
-pub struct Patterns {
-    /// Every pattern, anchored and folded as it is matched (`^(?:...)$`).
-    wrapped: Vec<String>,
-    file_kind: &'static str,
-    plain: OnceLock<Option<Loose>>,
-    bounded_loose: OnceLock<Option<Loose>>,
-    bounded_exact: OnceLock<Option<Exact>>,
-    every_exact: OnceLock<Option<Exact>>,
-}
-
-/// The parts of a [`Patterns`] that [`prepare`] compiles ahead.
-#[derive(Clone, Copy)]
-enum Part {
-    /// The lazy DFA of the patterns without `\b`, which every line meets.
-    Plain,
-    /// The lazy DFA of the patterns with `\b`, made looser, which every line the first misses
-    /// meets.
-    Loose,
-    /// Those patterns as written, which a line meets when the looser set matches it (a few
-    /// lines of most articles: `follow us on`, a byline).
-    Exact,
-}
-
-/// A lazy DFA with its caches.
-struct Loose {
-    dfa: DFA,
-    caches: Pool<hybrid::dfa::Cache, CacheFn<hybrid::dfa::Cache>>,
-}
-
-/// A PikeVM with its caches.
-struct Exact {
-    vm: PikeVM,
-    caches: Pool<pikevm::Cache, CacheFn<pikevm::Cache>>,
-}
-
-type CacheFn<T> = Box<dyn Fn() -> T + Send + Sync + RefUnwindSafe + UnwindSafe>;
-
-impl Loose {
-    /// `Some(true)` on a match, `None` when the lazy DFA gave up.
-    fn matches(&self, input: &Input<'_>) -> Option<bool> {
-        let found = self.dfa.try_search_fwd(&mut self.caches.get(), input);
-        found.ok().map(|m| m.is_some())
-    }
-}
-
-impl Exact {
-    fn matches(&self, input: Input<'_>) -> bool {
-        self.vm.is_match(&mut self.caches.get(), input)
-    }
-}
-
-impl Patterns {
-    fn new(patterns: &[String], file_kind: &'static str) -> Patterns {
-        Patterns {
-            wrapped: patterns
-                .iter()
-                .map(|p| format!("^(?:{})$", lowercase_pattern(&fold_arabic(p))))
-                .collect(),
-            file_kind,
-            plain: OnceLock::new(),
-            bounded_loose: OnceLock::new(),
-            bounded_exact: OnceLock::new(),
-            every_exact: OnceLock::new(),
-        }
-    }
-
-    /// The patterns as written (`bounded`: those with a `\b`, else those without).
-    fn part(&self, bounded: bool) -> Vec<String> {
-        let list = self.wrapped.iter();
-        list.filter(|p| p.contains("\\b") == bounded)
-            .cloned()
-            .collect()
-    }
-
-    /// True when some pattern matches the whole line.
-    pub fn is_match(&self, line: &str) -> bool {
-        let input = Input::new(line).anchored(Anchored::Yes).earliest(true);
-        let plain = self
-            .plain
-            .get_or_init(|| loose(&self.part(false), self.file_kind));
-        match plain.as_ref().map(|l| l.matches(&input)) {
-            Some(Some(true)) => return true,
-            Some(None) => return self.every_exact(input),
-            _ => {}
-        }
-        match self.bounded_loose().as_ref().map(|l| l.matches(&input)) {
-            None | Some(Some(false)) => false,
-            Some(None) => self.every_exact(input),
-            Some(Some(true)) => self
-                .bounded_exact
-                .get_or_init(|| exact(&self.part(true), self.file_kind))
-                .as_ref()
-                .is_some_and(|x| x.matches(input)),
-        }
-    }
-
-    /// The patterns with a `\b`, without it, as a lazy DFA.
-    fn bounded_loose(&self) -> &Option<Loose> {
-        self.bounded_loose.get_or_init(|| {
-            let list = self.part(true);
-            let list: Vec<String> = list.iter().map(|p| p.replace("\\b", "")).collect();
-            loose(&list, self.file_kind)
-        })
-    }
-
-    /// Every pattern as written, on the PikeVM.
-    fn every_exact(&self, input: Input<'_>) -> bool {
-        self.every_exact
-            .get_or_init(|| exact(&self.wrapped, self.file_kind))
-            .as_ref()
-            .is_some_and(|x| x.matches(input))
-    }
-
-    /// Compiles one part now rather than on first use.
-    fn prepare(&self, part: Part) {
-        match part {
-            Part::Plain => {
-                let _ = self
-                    .plain
-                    .get_or_init(|| loose(&self.part(false), self.file_kind));
-            }
-            Part::Loose => {
-                let _ = self.bounded_loose();
-            }
-            Part::Exact => {
-                let _ = self
-                    .bounded_exact
-                    .get_or_init(|| exact(&self.part(true), self.file_kind));
-            }
-        }
-    }
-
-    /// Compiles every part now (a test that the shipped patterns compile).
-    #[cfg(test)]
-    fn compile_all(&self) {
-        let _ = self.is_match("");
-        let _ = self.bounded_loose();
-        let _ = self
-            .bounded_exact
-            .get_or_init(|| exact(&self.part(true), self.file_kind));
-        let _ = self
-            .every_exact
-            .get_or_init(|| exact(&self.wrapped, self.file_kind));
-    }
-
-    /// The number of patterns.
-    pub fn len(&self) -> usize {
-        self.wrapped.len()
-    }
-
-    /// True when there is no pattern.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-/// The Thompson NFA of anchored patterns, without captures.
-fn nfa(list: &[String], file_kind: &str) -> thompson::NFA {
-    thompson::Compiler::new()
-        .configure(
-            thompson::Config::new()
-                .which_captures(WhichCaptures::None)
-                .nfa_size_limit(Some(256 << 20)),
-        )
-        .build_many(list)
-        .unwrap_or_else(|e| panic!("resources/{file_kind}: bad pattern: {e}"))
-}
-
-/// The lazy DFA of a list of patterns (`None` for none).
-fn loose(list: &[String], file_kind: &str) -> Option<Loose> {
-    if list.is_empty() {
-        return None;
-    }
-    let dfa = DFA::builder()
-        .build_from_nfa(nfa(list, file_kind))
-        .unwrap_or_else(|e| panic!("resources/{file_kind}: bad pattern: {e}"));
-    let d = dfa.clone();
-    Some(Loose {
-        caches: Pool::new(Box::new(move || d.create_cache())),
-        dfa,
-    })
-}
-
-/// The PikeVM of a list of patterns (`None` for none).
-fn exact(list: &[String], file_kind: &str) -> Option<Exact> {
-    if list.is_empty() {
-        return None;
-    }
-    let vm = PikeVM::new_from_nfa(nfa(list, file_kind))
-        .unwrap_or_else(|e| panic!("resources/{file_kind}: bad pattern: {e}"));
-    let v = vm.clone();
-    Some(Exact {
-        caches: Pool::new(Box::new(move || v.create_cache())),
-        vm,
-    })
+/// A pattern as it is matched: anchored at both ends and in folded spelling (`^(?:...)$`).
+fn wrapped(pattern: &str) -> String {
+    format!("^(?:{})$", lowercase_pattern(&fold_arabic(pattern)))
 }
 
 /// Lower-cases a pattern's literal letters, leaving escapes (`\S`, `\P{..}`) alone, so that it
@@ -331,13 +127,13 @@ fn boilerplate_of(text: &str) -> Boilerplate {
     let (mut line, mut tail) = (Vec::new(), Vec::new());
     for (section, entry) in entries(text) {
         match section {
-            "tail" => tail.push(entry.to_owned()),
-            _ => line.push(entry.to_owned()),
+            "tail" => tail.push(wrapped(entry)),
+            _ => line.push(wrapped(entry)),
         }
     }
     Boilerplate {
-        line: Patterns::new(&line, "boilerplate"),
-        tail: Patterns::new(&tail, "boilerplate"),
+        line: Patterns::new(line, "boilerplate"),
+        tail: Patterns::new(tail, "boilerplate"),
     }
 }
 
@@ -352,40 +148,36 @@ pub fn boilerplate(script: Script) -> &'static Boilerplate {
     }
 }
 
-/// Compiles, now and spread over the current rayon pool, the furniture and dateline patterns
-/// that cleaning an article in each of `scripts` needs (its line set, its tail set and its
-/// datelines), instead of one by one on first use, where every worker but the first waits
-/// for the first to compile them all. Compiling is most of what a run over a few articles
-/// costs (about 9 ms for the Arabic sets, 4 of them the line set alone, `docs/performance.md`);
-/// it is the work cleaning does anyway for such an article, and the patterns and every result
-/// are the same either way. Outside a pool the sets are compiled on this thread.
+/// Prepares, now and spread over the current rayon pool, the furniture and dateline patterns
+/// that cleaning an article in each of `scripts` needs (the gates of its line and tail sets,
+/// the patterns every line meets, its datelines), instead of one by one on first use, where
+/// every worker but the first waits for the first. It is work cleaning does anyway for such an
+/// article, and the patterns and every result are the same either way. Outside a pool it is
+/// done on this thread.
 pub fn prepare(scripts: &[Script]) {
-    use rayon::prelude::*;
-    // Five tasks a script, about even in two halves (Arabic, in ms: 4 + 1.5 against 1.8 + 1 +
-    // 2.5): the line set's plain part, the largest, starts at once on this worker.
-    let tasks: Vec<(Script, u8)> = scripts
-        .iter()
-        .flat_map(|&s| (0..5).map(move |t| (s, t)))
-        .collect();
-    let run = |&(script, task): &(Script, u8)| {
+    let run = |script: Script| {
         let b = boilerplate(script);
-        match task {
-            0 => b.line.prepare(Part::Plain),
-            1 => b.line.prepare(Part::Exact),
-            2 => b.line.prepare(Part::Loose),
-            3 => {
-                b.tail.prepare(Part::Plain);
-                b.tail.prepare(Part::Loose);
-            }
-            _ => {
+        rayon::join(
+            || b.line.prepare(),
+            || {
                 let _ = datelines(script);
-            }
-        }
+                b.tail.prepare();
+            },
+        );
     };
     if rayon::current_thread_index().is_some() {
-        tasks.par_iter().with_max_len(1).for_each(run);
+        rayon::scope(|s| {
+            for &script in scripts {
+                s.spawn(move |_| run(script));
+            }
+        });
     } else {
-        tasks.iter().for_each(run);
+        scripts.iter().for_each(|&s| {
+            let b = boilerplate(s);
+            b.line.prepare();
+            b.tail.prepare();
+            let _ = datelines(s);
+        });
     }
 }
 
@@ -393,7 +185,7 @@ pub fn prepare(scripts: &[Script]) {
 pub struct Datelines {
     /// Anchored at the start of a paragraph; no folded word of a named group `place`, when
     /// present, may be one of `not_places`.
-    pub prefix: Vec<Regex>,
+    pub prefix: Vec<Dateline>,
     /// Folded words that look like a place before a colon but are speech verbs.
     pub not_places: HashSet<String>,
     /// Folded place and outlet names without the article, the only single words besides
@@ -415,13 +207,75 @@ fn datelines_of(text: &str) -> Datelines {
             "places" => {
                 d.places.insert(fold(entry));
             }
-            _ => d.prefix.push(
-                Regex::new(&format!("^(?:{entry})"))
-                    .unwrap_or_else(|e| panic!("resources/datelines: bad pattern: {e}")),
-            ),
+            _ => d.prefix.push(Dateline::new(entry)),
         }
     }
     d
+}
+
+/// One dateline pattern. It meets the first two paragraphs of each article and stops within a
+/// few words, so for the first 2,000 paragraphs (`DATELINE_LIGHT_USES`) it runs on the PikeVM and
+/// the bounded backtracker only, which compile in half the time of the regex engine's full
+/// set (the lazy DFAs, forward and reverse): compiling is most of what a run over a few
+/// articles spends on datelines. Past that, a run long enough to gain from the lazy DFAs
+/// compiles the full set. Both find the same match.
+pub struct Dateline {
+    pattern: String,
+    light: meta::Regex,
+    full: OnceLock<meta::Regex>,
+    uses: AtomicUsize,
+}
+
+/// Paragraphs a dateline pattern meets on the light engine before it switches to the full one.
+const DATELINE_LIGHT_USES: usize = 2_000;
+
+/// Where a dateline pattern matched the start of a paragraph.
+pub struct DatelineMatch<'t> {
+    /// The byte offset of the end of the match.
+    pub end: usize,
+    /// The group `place`, if the pattern has one and it took part.
+    pub place: Option<&'t str>,
+    /// The group `town`, if the pattern has one and it took part.
+    pub town: Option<&'t str>,
+}
+
+impl Dateline {
+    fn new(entry: &str) -> Dateline {
+        let pattern = format!("^(?:{entry})");
+        let light = meta::Config::new().hybrid(false).dfa(false);
+        Dateline {
+            light: dateline_regex(&pattern, light),
+            pattern,
+            full: OnceLock::new(),
+            uses: AtomicUsize::new(0),
+        }
+    }
+
+    /// The match at the start of `text`, if any.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<DatelineMatch<'t>> {
+        let re = if self.uses.fetch_add(1, Ordering::Relaxed) < DATELINE_LIGHT_USES {
+            &self.light
+        } else {
+            self.full
+                .get_or_init(|| dateline_regex(&self.pattern, meta::Config::new()))
+        };
+        let mut caps = re.create_captures();
+        re.captures(text, &mut caps);
+        let whole = caps.get_match()?;
+        let group = |name: &str| caps.get_group_by_name(name).map(|s| &text[s.range()]);
+        Some(DatelineMatch {
+            end: whole.end(),
+            place: group("place"),
+            town: group("town"),
+        })
+    }
+}
+
+fn dateline_regex(pattern: &str, config: meta::Config) -> meta::Regex {
+    meta::Regex::builder()
+        .configure(config)
+        .build(pattern)
+        .unwrap_or_else(|e| panic!("resources/datelines: bad pattern: {e}"))
 }
 
 static DATELINES_ARABIC: LazyLock<Datelines> = LazyLock::new(|| datelines_of(DATELINES_AR));
@@ -486,7 +340,7 @@ mod tests {
     }
 
     #[test]
-    fn two_steps_agree_with_every_pattern_as_written() {
+    fn gated_patterns_agree_with_every_pattern_as_written() {
         // Every line of the samples and of the pattern files (their literal text matches
         // the furniture patterns), folded as the cleaner folds them, with variants.
         let mut lines: Vec<String> = Vec::new();
@@ -502,8 +356,14 @@ mod tests {
                 .chars()
                 .filter(|c| c.is_alphanumeric() || *c == ' ')
                 .collect();
-            lines.push(literal.clone());
-            lines.push(format!("{literal} x"));
+            let half: String = literal.chars().take(literal.chars().count() / 2).collect();
+            lines.extend([
+                format!("{literal} x"),
+                format!("12 {literal}"),
+                format!(" {literal}"),
+                half,
+                literal,
+            ]);
         }
         let extra = [
             "share",
@@ -517,12 +377,12 @@ mod tests {
         let mut matched = 0;
         for script in [Script::Arabic, Script::Latin] {
             for set in [&boilerplate(script).line, &boilerplate(script).tail] {
+                let every_exact = set.every_exact();
                 for line in &lines {
                     let key = crate::text::normalize::fold_words(line.trim(), usize::MAX)
                         .unwrap_or_default();
-                    let input = Input::new(&key).anchored(Anchored::Yes).earliest(true);
                     let m = set.is_match(&key);
-                    assert_eq!(m, set.every_exact(input), "{key:?}");
+                    assert_eq!(m, every_exact(&key), "{key:?}");
                     matched += usize::from(m);
                 }
             }
@@ -543,5 +403,42 @@ mod tests {
     fn sections_and_comments() {
         let got: Vec<_> = entries("# c\n\na\n[x]\n b \n# d\n").collect();
         assert_eq!(got, vec![("", "a"), ("x", "b")]);
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::*;
+
+    #[test]
+    fn both_dateline_engines_find_the_same_match() {
+        let lines = [
+            "الرياض - واس - أعلن الوزير اليوم عن خطة جديدة.",
+            "جدة (رويترز) - قال مسؤول إن الاجتماع انتهى.",
+            "وصل - بحفظ الله ورعايته - الوفد إلى المدينة.",
+            "LONDON (Reuters) - Ministers met on Tuesday.",
+            "Not a dateline at all, just a sentence.",
+        ];
+        let seen = |d: &Dateline, l: &str| {
+            d.captures(l)
+                .map(|m| (m.end, m.place.map(str::to_owned), m.town.map(str::to_owned)))
+        };
+        for script in [Script::Arabic, Script::Latin] {
+            for d in &datelines_of(if script == Script::Arabic {
+                DATELINES_AR
+            } else {
+                DATELINES_EN
+            })
+            .prefix
+            {
+                let light: Vec<_> = lines.iter().map(|l| seen(d, l)).collect();
+                d.uses.store(DATELINE_LIGHT_USES, Ordering::Relaxed);
+                let full: Vec<_> = lines.iter().map(|l| seen(d, l)).collect();
+                assert!(d.full.get().is_some());
+                assert_eq!(light, full, "{}", d.pattern);
+            }
+        }
+        let ar = datelines(Script::Arabic);
+        assert!(ar.prefix.iter().any(|d| d.captures(lines[0]).is_some()));
     }
 }
