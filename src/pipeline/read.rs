@@ -44,7 +44,10 @@ impl Summarizer {
         let limits = self.config.limits;
         let scripts = clean::scripts_of(docs.iter().map(|d| d.text.as_str()));
         let prepared: Vec<_> = self.pool.install(|| {
-            crate::text::resources::prepare(&scripts);
+            rayon::join(
+                || crate::text::resources::prepare(&scripts),
+                || split::prepare(&scripts),
+            );
             docs.into_par_iter()
                 .map(|mut raw| {
                     let raw_text = std::mem::take(&mut raw.text);

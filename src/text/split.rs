@@ -116,6 +116,20 @@ fn segmenter_code(language: Language) -> &'static str {
     }
 }
 
+/// Builds the segmenter's own patterns for the languages of `scripts` now (it compiles them on
+/// first use, about a tenth of a millisecond each): called beside
+/// [`crate::text::resources::prepare`], so that the first paragraphs split do not wait for
+/// them. The boundaries found later are the same either way.
+pub fn prepare(scripts: &[crate::text::resources::Script]) {
+    for &script in scripts {
+        let language = match script {
+            crate::text::resources::Script::Arabic => Language::Arabic,
+            crate::text::resources::Script::Latin => Language::English,
+        };
+        let _ = split_paragraph("x. y.", language);
+    }
+}
+
 /// Splits one paragraph into sentence spans (byte ranges into `text`).
 pub fn split_paragraph(text: &str, language: Language) -> Vec<Range<usize>> {
     let mut pieces: Vec<Range<usize>> = Vec::new();
