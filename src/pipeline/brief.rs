@@ -213,8 +213,11 @@ impl Summarizer {
                 done: sentence_terms.len(),
                 total,
             });
+            // A cluster smaller than a task a thread is shared out (the few words two tasks
+            // both meet are analysed twice, in parallel, instead of all of them on one core).
+            let per_task = chunk.len().div_ceil(rayon::current_num_threads());
             let tasks: Vec<(Vocabulary, Vec<Vec<u32>>)> = chunk
-                .par_chunks(MEMO_CHUNK)
+                .par_chunks(per_task.clamp(1, MEMO_CHUNK))
                 .map(|part| {
                     let own = RefCell::new(Vocabulary::default());
                     let mut memo = TermMemo::new(&self.analyzers, |t| own.borrow_mut().id(&t));
