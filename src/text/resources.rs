@@ -390,6 +390,51 @@ mod tests {
         assert!(matched > 20, "{matched}");
     }
 
+    /// On the development data (when `../shared/data` is there; skipped otherwise): the gated
+    /// sets agree with every pattern as written on the short lines of real Arabic and English
+    /// news, where the furniture is.
+    #[test]
+    fn gated_patterns_agree_on_the_development_data() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+        let mut texts: Vec<String> = Vec::new();
+        if let Ok(raw) = std::fs::read_to_string(root.join("saudinewsnet/json/2015-07-21.json"))
+            && let Ok(serde_json::Value::Array(records)) = serde_json::from_str(&raw)
+        {
+            let content = records.iter().filter_map(|r| r.get("content")?.as_str());
+            texts.extend(content.map(str::to_owned));
+        }
+        for topic in ["business", "tech"] {
+            for n in 1..=40 {
+                let f = root.join(format!("bbc-fulltext/{topic}/{n:03}.txt"));
+                texts.extend(std::fs::read_to_string(f).ok());
+            }
+        }
+        if texts.is_empty() {
+            eprintln!("skipped: no development data at {}", root.display());
+            return;
+        }
+        let (mut tested, mut matched) = (0, 0);
+        for script in [Script::Arabic, Script::Latin] {
+            for set in [&boilerplate(script).line, &boilerplate(script).tail] {
+                let every_exact = set.every_exact();
+                for line in texts.iter().flat_map(|t| t.lines()).take(6_000) {
+                    let Some(key) = crate::text::normalize::fold_words(line.trim(), 1_200) else {
+                        continue;
+                    };
+                    if key.chars().count() > 300 {
+                        continue;
+                    }
+                    let m = set.is_match(&key);
+                    assert_eq!(m, every_exact(&key), "{key:?}");
+                    tested += 1;
+                    matched += usize::from(m);
+                }
+            }
+        }
+        eprintln!("{matched} of {tested} lines matched");
+        assert!(tested > 1_000, "{tested}");
+    }
+
     #[test]
     fn pattern_lowercasing_keeps_escapes() {
         assert_eq!(

@@ -171,7 +171,8 @@ struct Exact {
 type CacheFn<T> = Box<dyn Fn() -> T + Send + Sync + RefUnwindSafe + UnwindSafe>;
 
 impl Patterns {
-    /// The patterns of one section of a resource file, folded as lines are.
+    /// A set of patterns, each already as it is matched: anchored at both ends
+    /// (`^(?:...)$`) and in the folded spelling of the lines it meets.
     pub fn new(patterns: Vec<String>, file_kind: &'static str) -> Patterns {
         let compiled = patterns.iter().map(|_| OnceLock::new()).collect();
         Patterns {
