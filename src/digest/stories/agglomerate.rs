@@ -302,6 +302,11 @@ struct State<'a> {
     nbrs: Vec<Vec<u32>>,
 }
 
+/// Neighbours past which a cluster's scan scores them in parallel (each score is a value of its
+/// own, collected in order: the same for any thread count). The merging loop is one thread
+/// otherwise, and most lists hold 20-60 neighbours.
+const PARALLEL_SCAN: usize = 8;
+
 impl State<'_> {
     fn root(&mut self, mut x: u32) -> u32 {
         while self.parent[x as usize] != x {
@@ -374,7 +379,7 @@ impl State<'_> {
             dense[h as usize] = w;
         }
         let d = &*dense;
-        let scored: Vec<(u32, f32)> = if list.len() > 64 {
+        let scored: Vec<(u32, f32)> = if list.len() > PARALLEL_SCAN {
             list.par_iter()
                 .map(|&c| (c, self.score(d, a, c, p)))
                 .collect()
