@@ -222,7 +222,10 @@ impl Patterns {
     /// a worker waiting for it never waits on itself.
     pub fn prepare(&self) {
         use rayon::prelude::*;
-        if self.gate.get().is_none() {
+        // Outside a rayon pool (a library caller cleaning by itself) all of it runs on this
+        // thread: no pool is started for it.
+        let in_pool = rayon::current_thread_index().is_some();
+        if in_pool && self.gate.get().is_none() {
             let trees: Vec<Hir> = self
                 .wrapped
                 .par_iter()
@@ -234,9 +237,14 @@ impl Patterns {
         let gate = self.gate();
         let firsts = gate.firsts.iter().map(|f| f.0);
         let broad: Vec<u32> = gate.always.iter().copied().chain(firsts).collect();
-        broad.par_iter().with_max_len(1).for_each(|&p| {
+        let compile = |&p: &u32| {
             let _ = self.single(gate, p);
-        });
+        };
+        if in_pool {
+            broad.par_iter().with_max_len(1).for_each(compile);
+        } else {
+            broad.iter().for_each(compile);
+        }
     }
 
     fn gate(&self) -> &Gate {
