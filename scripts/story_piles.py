@@ -12,7 +12,7 @@ OUTSIDE the repository (the texts are licensed: never commit them):
 Piles:
   duc     DUC 2003, all 60 clusters mixed (30 TDT event clusters d3NNNNt, 30 TREC topic
           clusters d1NNx; 624 articles). SGML becomes plain text; a file is named by its
-          DOCNO (APW19981017.0151.txt) so that the digest reads its date. No headlines.
+          DOCNO (APW20240305.0151.txt) so that the digest reads its date. No headlines.
   tdt     the 30 TDT event clusters only (298 articles).
   trec    the 30 TREC topic clusters only (326 articles; topics spanning months or years).
   easc    EASC's 153 Arabic articles in their 10 topics (names differing only in case are one

@@ -8,7 +8,7 @@
 //!   model summaries named `D30003.M.100.T.A` (cluster number, `M`, length in words, task
 //!   letter, assessor). Under PATH they are found as the folders holding `d*` cluster folders
 //!   and `D*.M.*` files, wherever they are below PATH. The references of cluster `dNNNNNx` are
-//!   `DNNNNN.M.<words>.X.*`. Article dates come from the DOCNO (`APW19981017.0151`).
+//!   `DNNNNN.M.<words>.X.*`. Article dates come from the DOCNO (`APW20240305.0151`).
 //! - [`Layout::Multiling`]: plain-text articles in `PATH/source/<cluster>/` and references in
 //!   `PATH/models/`, paired by the rule of `briefing eval --references` (a `<cluster>/` folder,
 //!   or files named `<cluster>.*` / `<cluster>_*`). `sources/` or `Articles/` and `summaries/` or
@@ -277,10 +277,10 @@ mod tests {
     #[test]
     fn sgml_article_parsed() {
         // (tags written with inner spaces, which the parser tolerates)
-        let raw = "<DOC>\n<DOCNO > APW19981017.0151 </DOCNO >\n<HEADLINE> Storm &amp; bridge </HEADLINE>\n<TEXT>\n<P>\nOne sentence.\n</P>\n<P>\nTwo &amp; three.\n</P>\n</TEXT>\n</DOC>\n";
+        let raw = "<DOC>\n<DOCNO > APW20240305.0151 </DOCNO >\n<HEADLINE> Storm &amp; bridge </HEADLINE>\n<TEXT>\n<P>\nOne sentence.\n</P>\n<P>\nTwo &amp; three.\n</P>\n</TEXT>\n</DOC>\n";
         let d = parse_sgml(raw, "x");
-        assert_eq!(d.meta.id, "APW19981017.0151");
-        assert_eq!(d.meta.date.as_deref(), Some("1998-10-17"));
+        assert_eq!(d.meta.id, "APW20240305.0151");
+        assert_eq!(d.meta.date.as_deref(), Some("2024-03-05"));
         assert_eq!(d.meta.title.as_deref(), Some("Storm & bridge"));
         assert!(d.text.contains("One sentence.") && d.text.contains("Two & three."));
         assert!(!d.text.contains("<P>"));

@@ -449,7 +449,7 @@ mod tests {
         assert!(is_byline("بقلم: محمد علي"));
         assert!(is_byline("كتب - عبدالله البرقاوي"));
         assert!(!is_byline(
-            "By the end of the week the bridge was open again."
+            "By Friday evening the bridge had reopened to traffic."
         ));
         assert!(!is_byline("by jane smith"));
     }

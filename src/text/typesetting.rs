@@ -1,6 +1,6 @@
 //! Typesetting codes of news-wire copy, read as the layout they stand for.
 //!
-//! Wire services that descend from ANPA-1312 transmission (the New York Times News Service,
+//! Wire services that descend from ANPA-1312 transmission (newspaper syndicates,
 //! AP and others, as archived in the LDC news corpora) put typesetting commands into the text
 //! as entity-like codes: `&QL;`, `&QC;`, `&QR;` (quad left, centre, right: end the line),
 //! `&UR;` and `&LR;` (upper and lower rail: switch the font, at the start of a field), `&HT;`
@@ -98,9 +98,9 @@ mod tests {
         );
         assert_eq!(
             decode(
-                "&UR; AP Photo &UR; By JANE ROWE &QC; &UR; Associated Press Writer &QC; PORTHAVEN (AP) _ A winter storm"
+                "&UR; AP Photo &UR; By JANE ROWE &QC; &UR; Staff Correspondent &QC; PORTHAVEN (AP) _ A winter storm"
             ),
-            "\nAP Photo\nBy JANE ROWE\n\nAssociated Press Writer\nPORTHAVEN (AP) _ A winter storm"
+            "\nAP Photo\nBy JANE ROWE\n\nStaff Correspondent\nPORTHAVEN (AP) _ A winter storm"
         );
         assert_eq!(
             decode("x z &Cx13;  &Cx11;  BC-HARBOR &LR;"),
