@@ -70,13 +70,7 @@ struct Node {
 impl Gate {
     /// The gate of the patterns whose syntax trees are `trees`.
     fn new(trees: Vec<Hir>) -> Gate {
-        let mut gate = Gate {
-            prefixes: Trie::default(),
-            firsts: Vec::new(),
-            always: Vec::new(),
-            trees: Vec::new(),
-            bounded: Vec::new(),
-        };
+        let (mut prefixes, mut firsts, mut always) = (Trie::default(), Vec::new(), Vec::new());
         let mut extractor = Extractor::new();
         extractor.kind(ExtractKind::Prefix);
         for (i, tree) in trees.iter().enumerate() {
@@ -84,22 +78,26 @@ impl Gate {
             match extractor.extract(tree).literals() {
                 Some(lits) if !lits.is_empty() && lits.iter().all(|l| !l.is_empty()) => {
                     for l in lits {
-                        gate.prefixes.insert(l.as_bytes(), i);
+                        prefixes.insert(l.as_bytes(), i);
                     }
                 }
                 _ => match first_chars(tree) {
                     (Some(class), false) => {
                         let ranges = class.ranges().iter().map(|r| (r.start(), r.end()));
-                        gate.firsts.push((i, ranges.collect()));
+                        firsts.push((i, ranges.collect()));
                     }
-                    _ => gate.always.push(i),
+                    _ => always.push(i),
                 },
             }
         }
         let looks = trees.iter().map(|t| t.properties().look_set());
-        gate.bounded = looks.map(|l| l.contains_word()).collect();
-        gate.trees = trees;
-        gate
+        Gate {
+            bounded: looks.map(|l| l.contains_word()).collect(),
+            trees,
+            prefixes,
+            firsts,
+            always,
+        }
     }
 }
 
